@@ -1,0 +1,168 @@
+"""Exact canonical forms and automorphisms of diagrams (Appendix "Loss expansion and diagram
+calculus": diagrams are bipartite edge-coloured multigraphs).
+
+A diagram with ``n_h`` H-nodes, ``n_p`` p-nodes and coloured (multi-)edges is encoded as a
+vertex-coloured simple graph that BLISS (through python-igraph) labels canonically:
+
+* H-nodes get vertex colour 0 and p-nodes vertex colour 1;
+* each edge becomes a vertex adjacent to its H-node and its p-node, so parallel edges stay
+  distinct vertices and the multigraph becomes simple;
+* with ``quotient_colors=False`` an edge-vertex of colour ``m`` gets vertex colour ``2 + m``
+  (isomorphism must preserve edge colours);
+* with ``quotient_colors=True`` (ASYM, where the loss is invariant under permuting the ν
+  colours) every edge-vertex gets vertex colour 2 and is joined to one of ν extra
+  "colour vertices" (vertex colour 3); BLISS may then permute colour vertices, i.e. colours, and
+  the canonical form is that of the diagram's class up to recolouring.
+
+The canonical form is returned as ``(n_h, n_p, edges)`` with ``edges`` a sorted tuple of
+``(h, p, colour)`` in canonical node and colour numbering. Two diagrams have equal forms iff
+they are isomorphic (up to recolouring when quotienting). Cost: one BLISS call, in practice
+O(V log V) for these sparse graphs.
+
+Notes
+-----
+``igraph.Graph.canonical_permutation`` returns a list whose entry ``i`` is the vertex placed at
+canonical position ``i``; read the other way round, forms of isomorphic diagrams differ (the tests
+relabel diagrams at random and count classes to pin the direction, ``tests/test_canonical.py``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import igraph
+
+Edge = tuple[int, int, int]
+Form = tuple[int, int, tuple[Edge, ...]]
+
+
+def _encode(
+    n_h: int, n_p: int, edges: Sequence[Edge], colors: int, quotient_colors: bool
+) -> tuple[igraph.Graph, list[int], int]:
+    base = n_h + n_p
+    m = len(edges)
+    pairs: list[tuple[int, int]] = []
+    vcolor = [0] * n_h + [1] * n_p
+    if quotient_colors:
+        color_base = base + m
+        for j, (h, p, c) in enumerate(edges):
+            v = base + j
+            pairs.append((h, v))
+            pairs.append((n_h + p, v))
+            pairs.append((v, color_base + c))
+        vcolor += [2] * m + [3] * colors
+        total = base + m + colors
+    else:
+        for j, (h, p, c) in enumerate(edges):
+            v = base + j
+            pairs.append((h, v))
+            pairs.append((n_h + p, v))
+            vcolor.append(2 + c)
+        total = base + m
+    return igraph.Graph(n=total, edges=pairs), vcolor, total
+
+
+def _ranks(values: Sequence[int]) -> list[int]:
+    order = sorted(range(len(values)), key=values.__getitem__)
+    rank = [0] * len(values)
+    for r, i in enumerate(order):
+        rank[i] = r
+    return rank
+
+
+def canonical_form(
+    n_h: int, n_p: int, edges: Sequence[Edge], colors: int = 1, quotient_colors: bool = False
+) -> Form:
+    """Canonical form of a diagram.
+
+    Parameters
+    ----------
+    n_h, n_p : numbers of H-nodes and p-nodes (nodes are ``0..n_h-1`` and ``0..n_p-1``).
+    edges : ``(h, p, colour)`` triples, colours ``0..colors-1``; parallel edges allowed.
+    colors : number of edge colours (ν in ASYM, 1 in SYM).
+    quotient_colors : canonical form up to permutations of the colours.
+
+    Returns
+    -------
+    ``(n_h, n_p, edges)`` with ``edges`` sorted, in canonical numbering.
+
+    Examples
+    --------
+    >>> a = canonical_form(2, 1, [(0, 0, 0), (1, 0, 1)], colors=2, quotient_colors=True)
+    >>> b = canonical_form(2, 1, [(1, 0, 0), (0, 0, 1)], colors=2, quotient_colors=True)
+    >>> a == b
+    True
+    """
+    if colors == 1:
+        quotient_colors = False
+    graph, vcolor, _ = _encode(n_h, n_p, edges, colors, quotient_colors)
+    labelling = graph.canonical_permutation(color=vcolor)
+    perm = [0] * len(labelling)  # perm[v] = canonical position of vertex v
+    for position, vertex in enumerate(labelling):
+        perm[vertex] = position
+    h_rank = _ranks(perm[:n_h])
+    p_rank = _ranks(perm[n_h : n_h + n_p])
+    if quotient_colors:
+        start = n_h + n_p + len(edges)
+        c_rank = _ranks(perm[start : start + colors])
+        new_edges = sorted((h_rank[h], p_rank[p], c_rank[c]) for h, p, c in edges)
+    else:
+        new_edges = sorted((h_rank[h], p_rank[p], c) for h, p, c in edges)
+    return (n_h, n_p, tuple(new_edges))
+
+
+def edge_orbits(
+    n_h: int, n_p: int, edges: Sequence[Edge], colors: int = 1, quotient_colors: bool = False
+) -> list[list[int]]:
+    """Orbits of the edges under the diagram's automorphism group.
+
+    Merging a diagram along edges of one orbit gives isomorphic results (Appendix
+    "Loss expansion and diagram calculus", merging), so the expansion merges once per orbit and
+    multiplies by the orbit size. Returns lists of edge indices, each sorted, ordered by their
+    first element.
+
+    >>> edge_orbits(2, 2, [(0, 0, 0), (1, 0, 0), (0, 1, 0), (1, 1, 0)])
+    [[0, 1, 2, 3]]
+    """
+    if colors == 1:
+        quotient_colors = False
+    graph, vcolor, _ = _encode(n_h, n_p, edges, colors, quotient_colors)
+    base = n_h + n_p
+    m = len(edges)
+    parent = list(range(m))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for gen in graph.automorphism_group(color=vcolor):
+        for j in range(m):
+            k = gen[base + j] - base
+            a, b = find(j), find(k)
+            if a != b:
+                parent[max(a, b)] = min(a, b)
+    groups: dict[int, list[int]] = {}
+    for j in range(m):
+        groups.setdefault(find(j), []).append(j)
+    return sorted(groups.values())
+
+
+def color_stabilizer_order(n_h: int, n_p: int, edges: Sequence[Edge], colors: int) -> int:
+    """Order of the group of colour permutations realised by automorphisms of the uncoloured
+    class; ``colors! / order`` is the number of distinct recolourings of the diagram."""
+    if colors == 1:
+        return 1
+    from sympy.combinatorics import Permutation, PermutationGroup
+
+    graph, vcolor, _ = _encode(n_h, n_p, edges, colors, True)
+    start = n_h + n_p + len(edges)
+    gens = []
+    for gen in graph.automorphism_group(color=vcolor):
+        image = [gen[start + c] - start for c in range(colors)]
+        if image != list(range(colors)):
+            gens.append(Permutation(image))
+    if not gens:
+        return 1
+    return int(PermutationGroup(gens).order())

@@ -1,0 +1,121 @@
+"""The expected-loss series ``E[L(t)] ~ ½‖F‖² + Σ_s Y_s t^s / (T^s s!)`` (eq. lossexp,
+Theorem 3.1) with ``Y_s = T^s E[d^sL/dt^s(0)] = (−1)^s E[(½D_{2ν} − R_ν)^{⋆(s+1)}]``.
+
+``Y_0`` excludes the offset ``½‖F‖²`` (``p/2`` for the identity target, 0 for the zero target).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Any, Literal
+
+from diagrams.errors import SpecError
+from diagrams.expansion import expansion_cache, s_d_of
+from diagrams.model import ModelSpec
+from diagrams.polynomial import Poly
+from diagrams.wick import evaluator
+
+Mode = Literal["exact", "leading"]
+Progress = Callable[[float, str], None] | None
+
+
+@dataclass(frozen=True)
+class SeriesResult:
+    """The offset and the coefficients ``Y_0..Y_{s_max}`` of one model."""
+
+    model: ModelSpec
+    mode: Mode
+    offset: Poly
+    coefficients: list[Poly] = field(default_factory=list)
+
+    def to_dict(self, latex: bool = True) -> dict[str, Any]:
+        return {
+            "model": self.model.to_dict(),
+            "mode": self.mode,
+            "offset": self.offset.to_json(),
+            "coefficients": [
+                {"s": s, "terms": y.to_json(), **({"latex": y.latex()} if latex else {})}
+                for s, y in enumerate(self.coefficients)
+            ],
+        }
+
+
+def loss_offset(model: ModelSpec) -> Poly:
+    """``½‖F‖²``: ``p/2`` for the identity target, 0 for free evolution."""
+    return Poly({(1, 0, 0): Fraction(1, 2)}) if model.target == "identity" else Poly()
+
+
+def validate_order(value: object, name: str, maximum: int = 1000) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise SpecError(name, "must be an integer")
+    if not 0 <= value <= maximum:
+        raise SpecError(name, f"must be between 0 and {maximum}, got {value}")
+    return value
+
+
+def exact_coefficient(model: ModelSpec, s: int, progress: Progress = None) -> Poly:
+    """``Y_s`` exactly: every class of the level-``s`` expansion times its Wick expectation."""
+    level = expansion_cache(model).level(s, progress)
+    wick = evaluator(model)
+    sums: dict[tuple[int, int, int], Fraction] = {}
+    total = len(level)
+    for done, (form, count) in enumerate(level.items()):
+        if progress is not None and done % 256 == 0:
+            progress(done / max(total, 1), f"Wick expectations at s={s}: {done}/{total} classes")
+        pq = wick.expectation_pq(form[0], form[1], form[2])
+        if not pq:
+            continue
+        s_d = s_d_of(model, s, len(form[2]))
+        s_r = s + 1 - s_d
+        l = len(form[2]) // 2
+        # Y_s = (−1)^s · N · (−1)^{s_R} / 2^{s_D} · E[G]
+        sign = -1 if (s + s_r) % 2 else 1
+        scale = Fraction(sign * count, 2**s_d)
+        for (q, n), v in pq.items():
+            key = (q, n, l)
+            sums[key] = sums.get(key, Fraction(0)) + scale * v
+    return Poly(sums)
+
+
+def series(
+    model: ModelSpec, s_max: int, mode: Mode = "exact", progress: Progress = None
+) -> SeriesResult:
+    """The offset and ``Y_0..Y_{s_max}``.
+
+    Parameters
+    ----------
+    model : the model spec (Section 2).
+    s_max : the highest order.
+    mode : ``"exact"`` — full polynomials; ``"leading"`` — only the Pareto-optimal terms
+        (Section 4), computed without the full polynomial (see :mod:`diagrams.leading`).
+    progress : optional callback ``(fraction, message)``; it may raise ``Cancelled``.
+
+    Examples
+    --------
+    >>> res = series(ModelSpec(2, "sym", "identity"), 0)
+    >>> res.coefficients[0].to_text()
+    '(-1)*p*H*s2 + (1/2)*p^2*H*s2^2 + (1/2)*p*H^2*s2^2 + (1/2)*p*H*s2^2'
+    """
+    s_max = validate_order(s_max, "s_max")
+    if mode not in ("exact", "leading"):
+        raise SpecError("mode", "must be 'exact' or 'leading'")
+    if mode == "leading":
+        from diagrams.leading import leading_coefficient
+
+        compute = leading_coefficient
+    else:
+        compute = exact_coefficient
+    coefficients = []
+    for s in range(s_max + 1):
+        sub = None
+        if progress is not None:
+
+            def sub(fraction: float, message: str, s: int = s) -> None:
+                progress((s + fraction) / (s_max + 1), message)
+
+        coefficients.append(compute(model, s, sub))
+    if progress is not None:
+        progress(1.0, "done")
+    return SeriesResult(model, mode, loss_offset(model), coefficients)
