@@ -1,0 +1,62 @@
+"""``POST /v1/series``: the offset and the coefficients ``Y_0..Y_{s_max}`` of the loss series.
+
+``E[L(t)] ~ ½‖F‖² + Σ_s Y_s t^s / (T^s s!)`` (Theorem 3.1) with ``Y_0`` excluding the offset.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import Response
+from pydantic import BaseModel, Field
+
+from service.compute import compute, compute_headers, compute_responses
+from service.schemas import ORDER_LIMIT, ModelIn, ModelOut, PolyTerm, StrictRequest
+from service.tasks import TaskKind, register
+
+SERIES = register(
+    TaskKind(
+        name="series",
+        target="service.engine_tasks:run_series",
+        estimate="service.engine_tasks:estimate_series",
+        cost_field="s_max",
+    )
+)
+
+
+class SeriesRequest(StrictRequest):
+    model: ModelIn
+    s_max: int = Field(ge=0, le=ORDER_LIMIT, description="highest order s", examples=[2])
+    mode: Literal["exact", "leading"] = Field(
+        "exact", description="exact: full polynomials; leading: Pareto-optimal terms only"
+    )
+
+
+class SeriesCoefficient(BaseModel):
+    s: int = Field(ge=0)
+    terms: list[PolyTerm] = Field(description="Y_s as an exact polynomial in p, H, σ²")
+    latex: str
+
+
+class SeriesResponse(BaseModel):
+    model: ModelOut
+    mode: Literal["exact", "leading"]
+    s_max: int
+    offset: list[PolyTerm] = Field(description="½‖F‖²: p/2 (identity target) or 0 (zero)")
+    offset_latex: str
+    coefficients: list[SeriesCoefficient]
+
+
+router = APIRouter(tags=["series"])
+
+
+@router.post(
+    "/v1/series",
+    response_model=SeriesResponse,
+    responses=compute_responses(),
+    dependencies=[Depends(compute_headers)],
+    summary="Exact coefficients Y_0..Y_s_max of the expected-loss series",
+)
+async def post_series(body: SeriesRequest, request: Request) -> Response:
+    return await compute(request, SERIES, body.model_dump(mode="json"))
