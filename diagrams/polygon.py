@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from fractions import Fraction
+from functools import lru_cache
 from itertools import combinations
 from math import gcd
 from typing import Any
@@ -34,6 +35,7 @@ from diagrams.pareto import (
     covered_by_theorem41,
     points_of_front,
     theorem41_points,
+    theorem41_terms,
 )
 
 Vec = tuple[Any, Any, Any]
@@ -842,12 +844,16 @@ def pareto_polygon(model: ModelSpec, s: int, series_poly: object | None = None) 
 
             series_poly = series(model, s).coefficients[s]
         return computed_polygon(model, s, series_poly)
-    pts = theorem41_points(model, s)
     if series_poly is not None:
         got = [pt.term for pt in points_of_front(model, s, series_poly)]
-        if got != [pt.term for pt in pts]:
+        if got != theorem41_terms(model, s):
             raise AssertionError(f"Y_{s}'s Pareto front {got} differs from Theorem 4.1")
-    return _polygon_from_points(model, s, pts, "theorem41", None)
+    return _theorem41_polygon(model, s)
+
+
+@lru_cache(maxsize=256)
+def _theorem41_polygon(model: ModelSpec, s: int) -> ParetoPolygon:
+    return _polygon_from_points(model, s, theorem41_points(model, s), "theorem41", None)
 
 
 def computed_polygon(model: ModelSpec, s: int, series_poly: object) -> ParetoPolygon:
