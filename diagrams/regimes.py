@@ -40,6 +40,7 @@ __all__ = [
     "classify_params",
     "classify_scaling",
     "parse_exact",
+    "pareto_summary",
     "regime_table",
 ]
 
@@ -409,3 +410,49 @@ def _pick_face(poly: ParetoPolygon, signs: list[int], sizes: list[Fraction]) -> 
     if not candidates:  # pragma: no cover - the exact face always qualifies
         raise AssertionError(f"no face matches the edge signs {signs}")
     return min(candidates, key=lambda c: (c[0], c[1], c[2]))[3]
+
+
+def pareto_summary(
+    model: ModelSpec,
+    s_min: int,
+    s_max: int,
+    verify: bool = False,
+    progress: Any = None,
+) -> dict[str, Any]:
+    """Pareto polygons for ``s = s_min..s_max`` and the regime table, as one JSON-ready dict.
+
+    Models covered by Theorem 4.1 take their polygons from the theorem (``verify=True`` also
+    computes the engine's exact ``Y_s`` and checks every front against it).  SYM with odd ν is
+    not covered: its fronts are read off the engine's exact series, the regime table is empty
+    and ``note`` says why.  ``progress(fraction, message)`` is passed to the engine.
+    """
+    for name, value in (("s_min", s_min), ("s_max", s_max)):
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            raise SpecError(name, f"must be an integer >= 0, got {value!r}")
+    if s_min > s_max:
+        raise SpecError("s_min", "must be <= s_max")
+    covered = covered_by_theorem41(model)
+    ys = None
+    if verify or not covered:
+        from diagrams.series import series
+
+        ys = series(model, s_max, progress=progress).coefficients
+    polygons = []
+    for s in range(s_min, s_max + 1):
+        poly = pareto_polygon(model, s, None if ys is None else ys[s])
+        polygons.append(poly.to_dict())
+    out: dict[str, Any] = {
+        "model": model.to_dict(),
+        "theorem41_applies": covered,
+        "verified_against_series": ys is not None and covered,
+        "note": None
+        if covered
+        else (
+            "Theorem 4.1 does not cover SYM with odd ν: the fronts below are computed from "
+            "the engine's exact series; the paper gives no polygon labels or regimes for it."
+        ),
+        "polygons": polygons,
+        "generic_order": generic_order(model) if covered else None,
+        "regimes": [f.to_dict() for f in regime_table(model)] if covered else [],
+    }
+    return out

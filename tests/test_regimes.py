@@ -380,3 +380,26 @@ def test_errors():
         with pytest.raises(NotApplicable):
             regime_table(ModelSpec(3, "sym", target))
     assert generic_order(asym) == 4
+
+
+def test_pareto_summary():
+    from diagrams.regimes import pareto_summary
+
+    d = pareto_summary(ModelSpec(2, "asym", "identity"), 0, 5, verify=True)
+    json.dumps(d, ensure_ascii=False)
+    assert d["theorem41_applies"] and d["verified_against_series"]
+    assert [p["shape"] for p in d["polygons"]] == [
+        "point",
+        "triangle",
+        "quadrangle",  # s = 2: C and D coincide
+        "quadrangle",
+        "pentagon",
+        "quadrangle",
+    ]
+    assert [r["name"] for r in d["regimes"]][:4] == ["A", "A-B", "B", "B-C"]
+    odd = pareto_summary(ModelSpec(3, "sym", "identity"), 1, 2)
+    assert not odd["theorem41_applies"] and odd["regimes"] == []
+    assert "does not cover SYM with odd" in odd["note"]
+    assert [p["dimension"] for p in odd["polygons"]] == [2, 3]
+    with pytest.raises(SpecError):
+        pareto_summary(ModelSpec(2, "asym", "identity"), 3, 2)
