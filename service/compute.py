@@ -120,7 +120,7 @@ async def compute(
     view = view or {}
     want_async = prefers_async(request)
     use_store = not bypasses_store(request)
-    sub = manager.submit(kind, params, view, want_job=want_async, use_store=use_store)
+    sub = await manager.submit(kind, params, view, want_job=want_async, use_store=use_store)
     if sub.job_id is None:
         return result_response(kind, manager, sub, view, "hit")
     cache = {"store": "hit", "computed": "miss", "joined": "joined"}[sub.source]

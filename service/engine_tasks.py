@@ -21,9 +21,9 @@ def _model(params: dict[str, Any]) -> Any:
 
 
 def _estimate_cost(model: Any, s_max: int, mode: str) -> Any:
-    import diagrams
+    from diagrams.cost import estimate_cost
 
-    return diagrams.estimate_cost(model, s_max, mode)
+    return estimate_cost(model, s_max, mode)
 
 
 # ------------------------------------------------------------------------------ POST /v1/series

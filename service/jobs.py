@@ -35,6 +35,7 @@ log = logging.getLogger("service.jobs")
 
 PROGRESS_WRITE_INTERVAL = 0.2  # seconds between progress writes to the store
 PARSED_CACHE_SIZE = 16  # parsed results kept in memory for paginated views
+ESTIMATE_CACHE_SIZE = 4096  # cost estimates kept in memory, by request hash
 
 
 @dataclass
@@ -75,6 +76,8 @@ class JobManager:
         self._futures: dict[str, asyncio.Future[str]] = {}
         self._seq = itertools.count(1)
         self._parsed: OrderedDict[str, Any] = OrderedDict()
+        self._estimates: OrderedDict[str, Estimate] = OrderedDict()
+        self._estimate_lock = threading.Lock()
         self._loop: asyncio.AbstractEventLoop | None = None
         self.started_at = time.time()
 
@@ -116,7 +119,7 @@ class JobManager:
         )
 
     # ------------------------------------------------------------------------- submission
-    def submit(
+    async def submit(
         self,
         kind: TaskKind,
         params: dict[str, Any],
@@ -128,40 +131,18 @@ class JobManager:
 
         Raises :class:`ProblemError` (422) when the estimate exceeds the budget and
         :class:`diagrams.errors.SpecError` when the estimator rejects the parameters.
+        Runs in the event loop; only the estimate is computed in a thread, so de-duplication
+        needs no further locking against other submissions.
         """
         request_hash = kind.request_hash(params)
-        if use_store and self.store.has_result(request_hash):
-            self.stats["store_hits"] += 1
-            if not want_job:
-                return Submission(request_hash, "store")
-            job_id = uuid.uuid4().hex
-            self.store.create_job(
-                job_id, kind.name, request_hash, canonical_json(params), view, "succeeded", 0.0
-            )
-            return Submission(request_hash, "store", job_id, Estimate(0.0))
-        with self._lock:
-            comp = self._by_hash.get(request_hash)
-            joinable = comp is not None and comp.status in ("queued", "running")
-            if joinable and not comp.item.cancel.is_set():
-                self.stats["joined"] += 1
-                job_id = next((j for j, v in comp.jobs.items() if v == view), None)
-                if job_id is None:
-                    job_id = uuid.uuid4().hex
-                    self.store.create_job(
-                        job_id,
-                        kind.name,
-                        request_hash,
-                        canonical_json(params),
-                        view,
-                        "queued",
-                        comp.estimate.seconds,
-                    )
-                    if comp.status == "running":
-                        self.store.mark_running(job_id)
-                    comp.jobs[job_id] = view
-                    self._by_job[job_id] = comp
-                return Submission(request_hash, "joined", job_id, comp.estimate)
-        estimate = self.check_budget(kind, params)
+        found = self._existing(kind, params, view, request_hash, want_job, use_store)
+        if found is not None:
+            return found
+        estimate = await self.estimate(kind, params, request_hash)
+        found = self._existing(kind, params, view, request_hash, want_job, use_store)
+        if found is not None:  # an identical request got here while we estimated
+            return found
+        self.check_budget(kind, estimate)
         job_id = uuid.uuid4().hex
         self.store.create_job(
             job_id,
@@ -175,12 +156,71 @@ class JobManager:
         self._schedule(kind, params, view, request_hash, job_id, estimate)
         return Submission(request_hash, "computed", job_id, estimate)
 
-    def check_budget(self, kind: TaskKind, params: dict[str, Any]) -> Estimate:
-        """The kind's cost estimate, refused with a problem naming ``cost_field`` if too big."""
-        try:
-            estimate = kind.estimate_cost(params)
-        except OverflowError:
-            estimate = Estimate(float("inf"))
+    def _existing(
+        self,
+        kind: TaskKind,
+        params: dict[str, Any],
+        view: dict[str, Any],
+        request_hash: str,
+        want_job: bool,
+        use_store: bool,
+    ) -> Submission | None:
+        """A stored result or a live identical computation, if there is one."""
+        if use_store and self.store.has_result(request_hash):
+            with self._lock:
+                self.stats["store_hits"] += 1
+            if not want_job:
+                return Submission(request_hash, "store")
+            job_id = uuid.uuid4().hex
+            self.store.create_job(
+                job_id, kind.name, request_hash, canonical_json(params), view, "succeeded", 0.0
+            )
+            return Submission(request_hash, "store", job_id, Estimate(0.0))
+        with self._lock:
+            comp = self._by_hash.get(request_hash)
+            joinable = comp is not None and comp.status in ("queued", "running")
+            if not joinable or comp.item.cancel.is_set():
+                return None
+            self.stats["joined"] += 1
+            job_id = next((j for j, v in comp.jobs.items() if v == view), None)
+            if job_id is None:
+                job_id = uuid.uuid4().hex
+                self.store.create_job(
+                    job_id,
+                    kind.name,
+                    request_hash,
+                    canonical_json(params),
+                    view,
+                    "queued",
+                    comp.estimate.seconds,
+                )
+                if comp.status == "running":
+                    self.store.mark_running(job_id)
+                comp.jobs[job_id] = view
+                self._by_job[job_id] = comp
+            return Submission(request_hash, "joined", job_id, comp.estimate)
+
+    async def estimate(self, kind: TaskKind, params: dict[str, Any], request_hash: str) -> Estimate:
+        """The kind's cost estimate, memoised; computed in a thread (it may calibrate)."""
+        cached = self._estimates.get(request_hash)
+        if cached is not None:
+            return cached
+
+        def run() -> Estimate:
+            with self._estimate_lock:  # estimators may fill caches that are not thread-safe
+                try:
+                    return kind.estimate_cost(params)
+                except OverflowError:
+                    return Estimate(float("inf"))
+
+        estimate = await asyncio.to_thread(run)
+        self._estimates[request_hash] = estimate
+        while len(self._estimates) > ESTIMATE_CACHE_SIZE:
+            self._estimates.popitem(last=False)
+        return estimate
+
+    def check_budget(self, kind: TaskKind, estimate: Estimate) -> None:
+        """Refuse (422, naming the kind's cost field) an estimate over the budget."""
         if not estimate.seconds <= self.settings.budget_seconds:
             raise budget_problem(kind.cost_field, estimate, self.settings.budget_seconds)
         if estimate.peak_bytes is not None and estimate.peak_bytes > self.settings.budget_bytes:
@@ -193,7 +233,6 @@ class JobManager:
                 estimate=estimate.to_dict(),
                 budget_bytes=self.settings.budget_bytes,
             )
-        return estimate
 
     def _schedule(
         self,

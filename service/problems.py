@@ -150,12 +150,16 @@ def problem_from_library_error(err: Exception) -> ProblemError | None:
 
 def budget_problem(field: str, estimate: Any, budget_seconds: float) -> ProblemError:
     seconds = getattr(estimate, "seconds", estimate)
+    try:
+        seconds = float(seconds)
+    except (TypeError, ValueError, OverflowError):
+        seconds = None
     est = {
         "seconds": seconds,
         "peak_bytes": getattr(estimate, "peak_bytes", None),
         "classes": getattr(estimate, "classes", None),
     }
-    shown = f"{seconds:.3g} s" if isinstance(seconds, int | float) else str(seconds)
+    shown = f"{seconds:.3g} s" if seconds is not None else "unbounded"
     return ProblemError(
         422,
         "budget-exceeded",

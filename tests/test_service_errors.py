@@ -1,0 +1,181 @@
+"""Every error path answers an RFC 9457 problem that names the offending field."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import pytest
+
+from service.problems import PROBLEM_MEDIA_TYPE, problem_from_library_error
+
+SYM2 = {"nu": 2, "symmetry": "sym", "target": "identity"}
+
+
+@pytest.fixture
+def api(module_api):
+    return module_api
+
+
+def assert_problem(r, status: int, field: str):
+    assert r.status_code == status, r.text
+    assert r.headers["content-type"].startswith(PROBLEM_MEDIA_TYPE)
+    body = r.json()
+    assert body["status"] == status
+    assert body["type"].startswith("urn:gfdiagrams:problem:")
+    assert body["title"] and body["detail"]
+    assert body["field"] == field, body
+    assert field in body["detail"]
+    return body
+
+
+@pytest.mark.parametrize(
+    ("model", "field"),
+    [
+        ({"nu": 1, "symmetry": "sym", "target": "identity"}, "model.nu"),
+        ({"nu": 13, "symmetry": "sym", "target": "identity"}, "model.nu"),
+        ({"nu": "abc", "symmetry": "sym", "target": "identity"}, "model.nu"),
+        ({"nu": "2", "symmetry": "sym", "target": "identity"}, "model.nu"),  # strict: no coercion
+        ({"nu": 2.5, "symmetry": "sym", "target": "identity"}, "model.nu"),
+        ({"nu": True, "symmetry": "sym", "target": "identity"}, "model.nu"),
+        ({"symmetry": "sym", "target": "identity"}, "model.nu"),
+        ({"nu": 2, "symmetry": "hermitian", "target": "identity"}, "model.symmetry"),
+        ({"nu": 2, "symmetry": "sym", "target": "random"}, "model.target"),
+        ({"nu": 2, "symmetry": "sym", "target": "identity", "rank": 3}, "model.rank"),
+    ],
+)
+def test_bad_model_is_422_naming_the_field(api, model, field):
+    for path, extra in (("/v1/series", {"s_max": 1}), ("/v1/diagrams", {"s": 1})):
+        body = assert_problem(api.post(path, json={"model": model, **extra}), 422, field)
+        assert body["errors"][0]["loc"] == ["body", *field.split(".")]
+
+
+@pytest.mark.parametrize(
+    ("patch", "field"),
+    [
+        ({"s_max": -1}, "s_max"),
+        ({"s_max": 10**9}, "s_max"),
+        ({"s_max": "3"}, "s_max"),
+        ({"s_max": None}, "s_max"),
+        ({"mode": "approximate"}, "mode"),
+        ({"extra": 1}, "extra"),
+    ],
+)
+def test_bad_series_fields(api, patch, field):
+    assert_problem(api.post("/v1/series", json={"model": SYM2, "s_max": 1, **patch}), 422, field)
+
+
+def test_missing_fields_and_wrong_body_type(api):
+    assert_problem(api.post("/v1/series", json={"s_max": 1}), 422, "model")
+    assert_problem(api.post("/v1/series", json={"model": SYM2}), 422, "s_max")
+    assert_problem(api.post("/v1/series", json=[1, 2]), 422, "body")
+    assert_problem(api.post("/v1/series", json={"model": "sym", "s_max": 1}), 422, "model")
+
+
+@pytest.mark.parametrize(
+    ("patch", "field"),
+    [
+        ({"s": -1}, "s"),
+        ({"limit": 0}, "limit"),
+        ({"limit": 1001}, "limit"),
+        ({"offset": -5}, "offset"),
+        ({"format": "png"}, "format"),
+        ({"contractions": "yes"}, "contractions"),
+    ],
+)
+def test_bad_diagrams_fields(api, patch, field):
+    assert_problem(api.post("/v1/diagrams", json={"model": SYM2, "s": 1, **patch}), 422, field)
+
+
+def test_over_budget_is_refused_before_work_with_the_estimate(api):
+    budget = api.app.state.settings.budget_seconds
+    before = api.get("/v1/info").json()["stats"].get("computations", 0)
+    jobs_before = api.get("/v1/jobs").json()["total"]
+    r = api.post("/v1/series", json={"model": {"nu": 12, "symmetry": "asym"}, "s_max": 100})
+    body = assert_problem(r, 422, "s_max")
+    assert body["type"].endswith("budget-exceeded")
+    assert body["budget_seconds"] == budget
+    seconds = body["estimate"]["seconds"]
+    assert seconds is None or seconds > budget  # None: beyond floating point
+    r = api.post("/v1/diagrams", json={"model": {"nu": 12, "symmetry": "asym"}, "s": 100})
+    assert assert_problem(r, 422, "s")["type"].endswith("budget-exceeded")
+    assert api.get("/v1/jobs").json()["total"] == jobs_before  # nothing was scheduled
+    assert api.get("/v1/info").json()["stats"].get("computations", 0) == before
+
+
+def test_budget_setting_is_honoured(service_settings, make_app):
+    from fastapi.testclient import TestClient
+
+    tight = service_settings.model_copy(update={"budget_seconds": 1e-9})
+    with TestClient(make_app(tight)) as client:
+        r = client.post("/v1/series", json={"model": SYM2, "s_max": 3})
+        assert assert_problem(r, 422, "s_max")["estimate"]["seconds"] > 1e-9
+
+
+def test_malformed_json_is_400_naming_body(api):
+    for raw in (b"{", b'{"model": {"nu": 2,}}', b"\xff\xfe", b"nan"):
+        r = api.post("/v1/series", content=raw, headers={"content-type": "application/json"})
+        assert_problem(r, 400, "body")
+
+
+def test_oversize_body_is_413(service_settings, make_app):
+    from fastapi.testclient import TestClient
+
+    small = service_settings.model_copy(update={"max_body_bytes": 2048})
+    with TestClient(make_app(small)) as client:
+        padding = {"model": SYM2, "s_max": 1, "pad": "x" * 5000}
+        body = assert_problem(client.post("/v1/series", json=padding), 413, "body")
+        assert body["type"].endswith("body-too-large")
+
+        def chunks():  # no Content-Length: counted while streaming
+            for _ in range(10):
+                yield b" " * 1000
+
+        r = client.post(
+            "/v1/series", content=chunks(), headers={"content-type": "application/json"}
+        )
+        assert_problem(r, 413, "body")
+        ok = client.post("/v1/series", json={"model": SYM2, "s_max": 0})
+        assert ok.status_code == 200
+
+
+def test_unknown_job_is_404_naming_job_id(api):
+    assert_problem(api.get("/v1/jobs/0123456789abcdef"), 404, "job_id")
+    assert_problem(api.delete("/v1/jobs/0123456789abcdef"), 404, "job_id")
+
+
+def test_cancelling_a_finished_job_is_409(api):
+    r = api.post(
+        "/v1/series", json={"model": SYM2, "s_max": 0}, headers={"Prefer": "respond-async"}
+    )
+    job_id = r.json()["job_id"]
+    for _ in range(600):
+        if api.get(f"/v1/jobs/{job_id}").json()["status"] == "succeeded":
+            break
+    body = assert_problem(api.delete(f"/v1/jobs/{job_id}"), 409, "job_id")
+    assert body["job_status"] == "succeeded"
+
+
+def test_bad_query_parameters(api):
+    assert_problem(api.get("/v1/jobs", params={"limit": 0}), 422, "query.limit")
+    assert_problem(api.get("/v1/jobs", params={"limit": "many"}), 422, "query.limit")
+    assert_problem(api.get("/v1/jobs", params={"status": "done"}), 422, "query.status")
+
+
+def test_unknown_route_and_method(api):
+    assert_problem(api.get("/v1/nothing"), 404, "path")
+    r = api.put("/v1/series", json={})
+    assert_problem(r, 405, "method")
+    assert "POST" in r.headers["allow"]
+
+
+def test_library_errors_map_to_problems():
+    from diagrams.errors import BudgetExceeded, NotApplicable, SpecError
+
+    spec = problem_from_library_error(SpecError("model.nu", "must be an integer in 2..12"))
+    assert (spec.status, spec.field) == (422, "model.nu")
+    na = problem_from_library_error(NotApplicable("mode", "Theorem 4.1 needs even nu"))
+    assert (na.status, na.field, na.slug) == (422, "mode", "not-applicable")
+    budget = problem_from_library_error(BudgetExceeded("s_max", Fraction(7), 5.0))
+    assert (budget.status, budget.field) == (422, "s_max")
+    assert budget.to_dict()["budget_seconds"] == 5.0
+    assert problem_from_library_error(ValueError("x")) is None
