@@ -137,8 +137,11 @@ class Characteristics:
             q = sympy.integrate(1 / b, v)
             shift = sympy.integrate(a, (self.time, 0, self.time))
             v1 = sympy.Dummy("v1")
-            # Q(v1) = Q(v) − ∫_0^x A; solve in exponentiated form for log-type Q
-            eq = sympy.Eq(sympy.exp(q.subs(v, v1)), sympy.exp(q - shift))
+            # Q(v1) = Q(v) − ∫_0^x A; for log-type Q solve the exponentiated form instead
+            if q.has(sympy.log):
+                eq = sympy.Eq(sympy.exp(q.subs(v, v1)), sympy.exp(q - shift))
+            else:
+                eq = sympy.Eq(q.subs(v, v1), q - shift)
             try:
                 roots = sympy.solve(eq, v1)
             except NotImplementedError:
