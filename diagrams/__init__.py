@@ -3,6 +3,7 @@
 The handful of functions users call; see ``docs/engine-api.md``.
 """
 
+from diagrams.cost import CostEstimate, estimate_cost
 from diagrams.errors import BudgetExceeded, Cancelled, DiagramsError, NotApplicable, SpecError
 from diagrams.expansion import ExpansionTerm, expansion
 from diagrams.graph import Diagram, atom_d, atom_r
@@ -14,6 +15,7 @@ from diagrams.wick import expectation
 __all__ = [
     "BudgetExceeded",
     "Cancelled",
+    "CostEstimate",
     "Diagram",
     "DiagramsError",
     "ExpansionTerm",
@@ -24,6 +26,7 @@ __all__ = [
     "SpecError",
     "atom_d",
     "atom_r",
+    "estimate_cost",
     "expansion",
     "expectation",
     "loss_offset",

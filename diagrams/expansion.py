@@ -18,11 +18,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import partial
 
 from diagrams.canonical import Edge, Form, canonical_form, color_stabilizer_order, edge_orbits
 from diagrams.errors import SpecError
 from diagrams.graph import Diagram, atom_d, atom_r
 from diagrams.model import ModelSpec
+from diagrams.parallel import sum_over_items
 
 Progress = Callable[[float, str], None] | None
 
@@ -118,24 +120,31 @@ class ExpansionCache:
         return self.levels[s]
 
     def _next_level(self, s: int, progress: Progress) -> dict[Form, int]:
-        model = self.model
-        mult_d, mult_r = _atom_multiplicities(model)
-        with_r = model.target == "identity"
-        out: dict[Form, int] = {}
         previous = self.levels[s - 1]
-        total = len(previous)
-        for done, (form, count) in enumerate(previous.items()):
-            if progress is not None and done % 256 == 0:
-                progress(done / max(total, 1), f"merging level {s}: {done}/{total} classes")
-            for orbit in edge_orbits(form[0], form[1], form[2], model.colors, not model.sym):
-                j = orbit[0]
-                weight = count * len(orbit)
-                key = merge_d(model, form, j)
-                out[key] = out.get(key, 0) + weight * mult_d
-                if with_r:
-                    key = merge_r(model, form, j)
-                    out[key] = out.get(key, 0) + weight * mult_r
-        return out
+        return sum_over_items(
+            partial(merge_classes, self.model),
+            list(previous.items()),
+            progress,
+            f"merging level {s} ({len(previous)} classes)",
+            min_items_per_worker=4000,
+        )
+
+
+def merge_classes(model: ModelSpec, classes: list[tuple[Form, int]]) -> dict[Form, int]:
+    """``Σ N_G · (G ⋆ X)`` over some classes, merging once per edge orbit of each ``G``."""
+    mult_d, mult_r = _atom_multiplicities(model)
+    with_r = model.target == "identity"
+    out: dict[Form, int] = {}
+    for form, count in classes:
+        for orbit in edge_orbits(form[0], form[1], form[2], model.colors, not model.sym):
+            j = orbit[0]
+            weight = count * len(orbit)
+            key = merge_d(model, form, j)
+            out[key] = out.get(key, 0) + weight * mult_d
+            if with_r:
+                key = merge_r(model, form, j)
+                out[key] = out.get(key, 0) + weight * mult_r
+    return out
 
 
 _CACHES: dict[ModelSpec, ExpansionCache] = {}

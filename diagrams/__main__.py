@@ -1,0 +1,5 @@
+"""``python -m diagrams`` — see :mod:`diagrams.cli`."""
+
+from diagrams.cli import main
+
+main()

@@ -1,0 +1,137 @@
+"""Cost estimates for engine requests, so callers can refuse work that will not finish.
+
+The model is empirical (see ``BENCHMARKS.md``): the number of isomorphism classes per merge
+level grows roughly geometrically with a ratio that itself grows slowly, and the time per class
+grows with the diagram size. The estimator computes the cheap low levels of the expansion for
+real (they are cached and reused by the computation itself), measures the time per class there,
+and extrapolates level by level:
+
+* ``classes(s+1) = classes(s) · ratio(s)``, ``ratio(s+1) = ratio(s) · drift`` where ``ratio`` and
+  ``drift`` are fitted on the last measured levels (``drift ≥ 1``);
+* ``seconds(s) = classes(s) · t_class · (edges(s) / edges(k))²`` with ``t_class`` the measured
+  merge + Wick time per class at the last measured level ``k`` (measured levels count with
+  their measured times: a separate worker process recomputes them);
+* memory ``≈ classes · (bytes per class)`` for the largest level plus the Wick memo (measured
+  about three memo entries per top-level class).
+
+Estimates are meant to be right within a small factor; they err on the high side.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from diagrams.expansion import expansion_cache
+from diagrams.model import ModelSpec
+from diagrams.series import exact_coefficient, validate_order
+
+# Low levels are computed for real to calibrate, until one of these limits is reached.
+CALIBRATION_CLASSES = 1500
+CALIBRATION_SECONDS = 0.4
+BYTES_PER_EDGE = 72
+BYTES_PER_CLASS = 400
+MEMO_PER_CLASS = 3.0
+
+
+@dataclass(frozen=True)
+class CostEstimate:
+    """Estimated wall time (s), peak memory (bytes) and largest class count of a request."""
+
+    seconds: float
+    peak_bytes: int
+    classes: int
+    measured_levels: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def __str__(self) -> str:
+        return f"~{self.seconds:.3g} s, ~{self.peak_bytes / 2**20:.3g} MiB, ~{self.classes} classes"
+
+
+@dataclass
+class _Calibration:
+    counts: list[int]
+    seconds: list[float]
+
+
+_CALIBRATIONS: dict[ModelSpec, _Calibration] = {}
+
+
+def _calibrate(model: ModelSpec) -> _Calibration:
+    """Compute low levels for real while the next one is predicted to stay within budget."""
+    cal = _CALIBRATIONS.get(model)
+    if cal is not None:
+        return cal
+    cache = expansion_cache(model)
+    counts: list[int] = []
+    seconds: list[float] = []
+    s = 0
+    while s <= 40:
+        start = time.process_time()
+        level = cache.level(s)
+        exact_coefficient(model, s)
+        seconds.append(time.process_time() - start)
+        counts.append(len(level))
+        ratio = counts[-1] / counts[-2] if len(counts) >= 2 else 4.0
+        predicted_next = seconds[-1] * max(ratio, 1.0) * 2.0
+        if counts[-1] > CALIBRATION_CLASSES or sum(seconds) + predicted_next > CALIBRATION_SECONDS:
+            break
+        s += 1
+    cal = _CALIBRATIONS[model] = _Calibration(counts, seconds)
+    return cal
+
+
+def edges_at(model: ModelSpec, s: int) -> int:
+    """Largest edge count at level ``s``: ``2l = ν(s_D+1) + (ν−2)s`` at ``s_D = s+1``."""
+    return model.nu * (s + 2) + (model.nu - 2) * s
+
+
+def estimate_cost(model: ModelSpec, s_max: int, mode: str = "exact") -> CostEstimate:
+    """Estimated cost of ``series(model, s_max, mode)`` (and of ``expansion(model, s_max)``).
+
+    Examples
+    --------
+    >>> est = estimate_cost(ModelSpec(2, "sym", "identity"), 3)
+    >>> est.seconds < 1
+    True
+    """
+    s_max = validate_order(s_max, "s_max")
+    if mode == "leading":
+        try:
+            from diagrams.leading import estimate_leading_cost
+        except ImportError:
+            pass
+        else:
+            return estimate_leading_cost(model, s_max)
+    cal = _calibrate(model)
+    counts = list(cal.counts)
+    k = len(counts) - 1
+    if len(counts) >= 3 and counts[-2] > 0 and counts[-3] > 0:
+        ratio = counts[-1] / counts[-2]
+        drift = max(1.0, ratio / (counts[-2] / counts[-3]))
+    elif len(counts) >= 2 and counts[-2] > 0:
+        ratio, drift = counts[-1] / counts[-2], 1.2
+    else:
+        ratio, drift = 4.0, 1.2
+    drift = min(drift, 1.5)
+    while len(counts) <= s_max:
+        ratio *= drift
+        counts.append(int(counts[-1] * max(ratio, 1.0)) + 1)
+    per_class = cal.seconds[k] / max(cal.counts[k], 1)
+    seconds = sum(cal.seconds[: s_max + 1])
+    for s in range(k + 1, s_max + 1):
+        growth = (edges_at(model, s) / edges_at(model, k)) ** 2
+        seconds += counts[s] * per_class * growth
+    biggest = max(counts[: s_max + 1])
+    peak = int(
+        biggest * (BYTES_PER_CLASS + BYTES_PER_EDGE * edges_at(model, s_max)) * (1 + MEMO_PER_CLASS)
+    )
+    return CostEstimate(
+        seconds=round(seconds, 4),
+        peak_bytes=peak + 80 * 2**20,
+        classes=biggest,
+        measured_levels=min(k, s_max) + 1,
+    )
