@@ -1,0 +1,112 @@
+"""Choice of loss/gradient kernel by cost, and the flow's vector field ``du/dt = −∇L/T``.
+
+Kernels: ``"gram"`` (:mod:`~diagrams.flow.gram`, O(νH²p)), ``"mttkrp"``
+(:mod:`~diagrams.flow.mttkrp`, O(νHp^ν)) and ``"dense"`` (:mod:`~diagrams.flow.dense`, the naive
+reference). ``"auto"`` takes the cheaper of the first two by operation count, among those whose
+temporaries fit in the memory limit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from diagrams.errors import SpecError
+from diagrams.flow.dense import dense_flops, dense_loss_and_grad
+from diagrams.flow.gram import gram_bytes, gram_flops, gram_loss_and_grad
+from diagrams.flow.mttkrp import mttkrp_bytes, mttkrp_flops, mttkrp_loss_and_grad
+from diagrams.flow.problem import FlowProblem
+from diagrams.model import ModelSpec
+
+KERNELS = ("auto", "gram", "mttkrp", "dense")
+DEFAULT_MEMORY_LIMIT = 8 * 2**30
+
+
+def kernel_flops(kernel: str, model: ModelSpec, p: int, H: int, batch: int = 1) -> int:
+    """Operation count of one loss-and-gradient evaluation with ``kernel``."""
+    return {"gram": gram_flops, "mttkrp": mttkrp_flops, "dense": dense_flops}[kernel](
+        model, p, H, batch
+    )
+
+
+def kernel_bytes(
+    kernel: str, model: ModelSpec, p: int, H: int, batch: int = 1, itemsize: int = 8
+) -> int:
+    """Peak temporary memory of one evaluation with ``kernel`` (an estimate)."""
+    if kernel == "gram":
+        return gram_bytes(model, p, H, batch, itemsize)
+    if kernel == "mttkrp":
+        return mttkrp_bytes(model, p, H, batch, itemsize)
+    return batch * itemsize * (H * p ** (model.nu - 1) + 2 * p**model.nu)
+
+
+def choose_kernel(
+    model: ModelSpec,
+    p: int,
+    H: int,
+    batch: int = 1,
+    itemsize: int = 8,
+    memory_limit: int = DEFAULT_MEMORY_LIMIT,
+) -> str:
+    """The cheaper of ``"gram"`` and ``"mttkrp"`` whose temporaries fit in ``memory_limit``.
+
+    >>> choose_kernel(ModelSpec(3, "asym", "zero"), p=8, H=512)   # H = p³ ≫ p²
+    'mttkrp'
+    >>> choose_kernel(ModelSpec(4, "sym", "identity"), p=64, H=2048)
+    'gram'
+    """
+    fits = [
+        k
+        for k in ("gram", "mttkrp")
+        if kernel_bytes(k, model, p, H, batch, itemsize) <= memory_limit
+    ]
+    candidates = fits or ["gram", "mttkrp"]
+    return min(candidates, key=lambda k: kernel_flops(k, model, p, H, batch))
+
+
+_FUNCS = {"gram": gram_loss_and_grad, "mttkrp": mttkrp_loss_and_grad, "dense": dense_loss_and_grad}
+
+
+@dataclass(frozen=True)
+class FlowField:
+    """The vector field of eq. (gf): ``__call__(U) -> (L(U), −∂L/∂U / T)`` for a batch.
+
+    Attributes
+    ----------
+    problem: the model and sizes.
+    xp: array module (``numpy`` or ``cupy``).
+    kernel: ``"gram" | "mttkrp" | "dense"`` (resolve ``"auto"`` with :func:`make_field`).
+    """
+
+    problem: FlowProblem
+    xp: Any
+    kernel: str
+
+    def __call__(self, U: Any) -> tuple[Any, Any]:
+        loss, grad = _FUNCS[self.kernel](U, self.problem.model, self.xp)
+        return loss, grad * (-1.0 / self.problem.T)
+
+    def loss(self, U: Any) -> Any:
+        """The loss alone (one Gram matmul, no gradient)."""
+        return _FUNCS[self.kernel](U, self.problem.model, self.xp, need_grad=False)[0]
+
+    def flops(self, batch: int) -> int:
+        return kernel_flops(self.kernel, self.problem.model, self.problem.p, self.problem.H, batch)
+
+
+def make_field(
+    problem: FlowProblem,
+    xp: Any = np,
+    kernel: str = "auto",
+    batch: int = 1,
+    itemsize: int = 8,
+    field: str = "kernel",
+) -> FlowField:
+    """Build a :class:`FlowField`, resolving ``kernel="auto"`` by :func:`choose_kernel`."""
+    if kernel not in KERNELS:
+        raise SpecError(field, f"must be one of {', '.join(KERNELS)}")
+    if kernel == "auto":
+        kernel = choose_kernel(problem.model, problem.p, problem.H, batch, itemsize)
+    return FlowField(problem, xp, kernel)
