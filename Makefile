@@ -34,7 +34,7 @@ openapi: $(STAMP)
 
 client: openapi
 	rm -rf openapi/client
-	$(BIN)/openapi-python-client generate --path openapi/openapi.json --output-path openapi/client --meta setup --config openapi/client-config.yaml
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/openapi-python-client generate --path openapi/openapi.json --output-path openapi/client --meta uv --config openapi/client-config.yaml
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/engine.py

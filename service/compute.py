@@ -53,6 +53,17 @@ def compute_responses(
             "headers": {
                 "Location": {"description": "URL of the job", "schema": {"type": "string"}}
             },
+            "links": {
+                name: {
+                    "operationId": operation,
+                    "parameters": {"job_id": "$response.body#/job_id"},
+                    "description": description,
+                }
+                for name, operation, description in (
+                    ("GetJob", "get_job", "Poll the job's status, progress and result"),
+                    ("CancelJob", "cancel_job", "Cancel the job"),
+                )
+            },
         },
         **problem_responses(400, 409, 413, 422, 500, 503),
     }

@@ -1,12 +1,13 @@
 """Pydantic models shared by several routers (the wire format of the API).
 
 Field names are a public contract (see issue 3): add fields freely, never rename.
-Request models are strict (``"2"`` is not an integer) and reject unknown fields.
+Request models reject unknown fields, and their numbers are strict (``"2"`` is not an integer).
 """
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from enum import StrEnum
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -16,21 +17,44 @@ from diagrams.model import NU_MAX, NU_MIN
 # smaller values for most models (the estimate is returned with the refusal).
 ORDER_LIMIT = 100
 
-Symmetry = Literal["sym", "asym"]
-Target = Literal["identity", "zero"]
-JobStatusName = Literal["queued", "running", "succeeded", "failed", "cancelled", "interrupted"]
+
+class Symmetry(StrEnum):
+    """sym: u^(m) = u for every factor; asym: independent factors."""
+
+    sym = "sym"
+    asym = "asym"
+
+
+class Target(StrEnum):
+    """identity: F = δ_{i1=…=iν}; zero: free evolution."""
+
+    identity = "identity"
+    zero = "zero"
+
+
+class JobState(StrEnum):
+    """Life of a job: queued → running → succeeded | failed | cancelled (| interrupted)."""
+
+    queued = "queued"
+    running = "running"
+    succeeded = "succeeded"
+    failed = "failed"
+    cancelled = "cancelled"
+    interrupted = "interrupted"
 
 
 class StrictRequest(BaseModel):
-    model_config = ConfigDict(strict=True, extra="forbid")
+    """Request bodies: unknown fields are errors; numbers and booleans use ``strict=True``."""
+
+    model_config = ConfigDict(extra="forbid")
 
 
 class ModelIn(StrictRequest):
     """The model of Section 2: order ν, SYM/ASYM and target (identity δ or zero)."""
 
-    nu: int = Field(ge=NU_MIN, le=NU_MAX, description="tensor order ν", examples=[2])
-    symmetry: Symmetry = Field("asym", description="sym: u^(m) = u; asym: independent factors")
-    target: Target = Field("identity", description="identity: F = δ; zero: free evolution")
+    nu: int = Field(strict=True, ge=NU_MIN, le=NU_MAX, description="tensor order ν", examples=[2])
+    symmetry: Symmetry = Field(Symmetry.asym, description="sym: u^(m) = u; asym: independent")
+    target: Target = Field(Target.identity, description="identity: F = δ; zero: free evolution")
 
 
 class ModelOut(BaseModel):
@@ -56,7 +80,7 @@ class JobAccepted(BaseModel):
     """Answer 202: the work continues as a job; poll ``links.self``."""
 
     job_id: str
-    status: JobStatusName
+    status: JobState
     links: JobLinks
 
 
@@ -77,7 +101,7 @@ class JobStatus(BaseModel):
 
     job_id: str
     kind: str = Field(description="task kind, e.g. series or diagrams")
-    status: JobStatusName
+    status: JobState
     progress: float = Field(ge=0, le=1)
     message: str
     created_at: float = Field(description="Unix time")
@@ -95,7 +119,7 @@ class JobStatus(BaseModel):
 class JobSummary(BaseModel):
     job_id: str
     kind: str
-    status: JobStatusName
+    status: JobState
     progress: float = Field(ge=0, le=1)
     message: str
     created_at: float

@@ -6,6 +6,7 @@ Formats: ``json`` (default), ``graphml``, ``dot`` (one page of diagrams as one g
 
 from __future__ import annotations
 
+from enum import StrEnum
 from functools import cache
 from typing import Any, Literal
 
@@ -79,13 +80,26 @@ def svg_available() -> bool:
     return True
 
 
+class DiagramFormat(StrEnum):
+    """json (paginated body), graphml / dot (one page as one graph file), svg (drawn sheet)."""
+
+    json = "json"
+    graphml = "graphml"
+    dot = "dot"
+    svg = "svg"
+
+
 class DiagramsRequest(StrictRequest):
     model: ModelIn
-    s: int = Field(ge=0, le=ORDER_LIMIT, description="order: s + 1 atoms merged", examples=[1])
-    format: Literal["json", "graphml", "dot", "svg"] = "json"
-    offset: int = Field(0, ge=0, le=2**31, description="index of the first class returned")
-    limit: int = Field(100, ge=1, le=PAGE_LIMIT, description="classes per page (≤ 1000)")
-    contractions: bool = Field(True, description="include each class's Wick expectation E[G]")
+    s: int = Field(
+        strict=True, ge=0, le=ORDER_LIMIT, description="order: s + 1 atoms merged", examples=[1]
+    )
+    format: DiagramFormat = DiagramFormat.json
+    offset: int = Field(0, strict=True, ge=0, le=2**31, description="index of the first class")
+    limit: int = Field(100, strict=True, ge=1, le=PAGE_LIMIT, description="classes per page")
+    contractions: bool = Field(
+        True, strict=True, description="include each class's Wick expectation E[G]"
+    )
 
 
 class NodeOut(BaseModel):
@@ -137,7 +151,7 @@ router = APIRouter(tags=["diagrams"])
 )
 async def post_diagrams(body: DiagramsRequest, request: Request) -> Response:
     model = body.model.model_dump(mode="json")
-    if body.format == "svg":
+    if body.format is DiagramFormat.svg:
         if not svg_available():
             raise ProblemError(
                 422,
@@ -149,5 +163,5 @@ async def post_diagrams(body: DiagramsRequest, request: Request) -> Response:
         params = {"model": model, "s": body.s, "offset": body.offset, "limit": body.limit}
         return await compute(request, DIAGRAM_SHEET, params)
     params = {"model": model, "s": body.s, "contractions": body.contractions}
-    view = {"offset": body.offset, "limit": body.limit, "format": body.format}
+    view = {"offset": body.offset, "limit": body.limit, "format": body.format.value}
     return await compute(request, DIAGRAMS, params, view)

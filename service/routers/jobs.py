@@ -9,7 +9,7 @@ from fastapi import APIRouter, Path, Query, Request
 from service.compute import job_url, render
 from service.jobs import JobManager
 from service.problems import ProblemError, problem_responses
-from service.schemas import JobList, JobStatus, JobStatusName
+from service.schemas import JobList, JobState, JobStatus
 from service.storage import JobRecord
 from service.tasks import Rendered, get_kind
 
@@ -102,7 +102,7 @@ async def list_jobs(
     request: Request,
     limit: Annotated[int, Query(ge=1, le=1000)] = 50,
     offset: Annotated[int, Query(ge=0, le=2**31)] = 0,
-    status: JobStatusName | None = None,
+    status: JobState | None = None,
     kind: Annotated[str | None, Query(max_length=64)] = None,
 ) -> dict[str, Any]:
     manager = _manager(request)

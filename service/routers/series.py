@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from enum import StrEnum
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
@@ -25,12 +25,19 @@ SERIES = register(
 )
 
 
+class SeriesMode(StrEnum):
+    """exact: full polynomials; leading: only the Pareto-optimal terms (Section 4)."""
+
+    exact = "exact"
+    leading = "leading"
+
+
 class SeriesRequest(StrictRequest):
     model: ModelIn
-    s_max: int = Field(ge=0, le=ORDER_LIMIT, description="highest order s", examples=[2])
-    mode: Literal["exact", "leading"] = Field(
-        "exact", description="exact: full polynomials; leading: Pareto-optimal terms only"
+    s_max: int = Field(
+        strict=True, ge=0, le=ORDER_LIMIT, description="highest order s", examples=[2]
     )
+    mode: SeriesMode = Field(SeriesMode.exact, description="exact or leading (Pareto terms)")
 
 
 class SeriesCoefficient(BaseModel):
@@ -41,7 +48,7 @@ class SeriesCoefficient(BaseModel):
 
 class SeriesResponse(BaseModel):
     model: ModelOut
-    mode: Literal["exact", "leading"]
+    mode: SeriesMode
     s_max: int
     offset: list[PolyTerm] = Field(description="½‖F‖²: p/2 (identity target) or 0 (zero)")
     offset_latex: str

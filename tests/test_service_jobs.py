@@ -1,0 +1,164 @@
+"""Jobs: restart persistence, de-duplication under concurrency, cancellation, interruption."""
+
+from __future__ import annotations
+
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from fastapi.testclient import TestClient
+
+SYM2 = {"nu": 2, "symmetry": "sym", "target": "identity"}
+# A request that runs for many seconds on this machine (it is cancelled or interrupted early).
+LONG = {"model": {"nu": 4, "symmetry": "asym", "target": "identity"}, "s_max": 6}
+ASYNC = {"Prefer": "respond-async"}
+
+
+@pytest.fixture
+def settings(service_settings):
+    """No budget refusals here: LONG must be accepted (it never runs to the end)."""
+    return service_settings.model_copy(update={"budget_seconds": 1e12, "budget_bytes": 2**62})
+
+
+@pytest.fixture
+def api(settings, make_app):
+    with TestClient(make_app(settings)) as client:
+        yield client
+
+
+def wait_for(client, job_id, predicate, timeout=60.0):
+    deadline = time.monotonic() + timeout
+    job = None
+    while time.monotonic() < deadline:
+        job = client.get(f"/v1/jobs/{job_id}").json()
+        if predicate(job):
+            return job
+        time.sleep(0.05)
+    raise AssertionError(f"timed out waiting on job {job_id}: {job}")
+
+
+def finished(job):
+    return job["status"] not in ("queued", "running")
+
+
+def test_results_and_jobs_survive_a_restart(settings, make_app):
+    request = {"model": SYM2, "s_max": 3}
+    with TestClient(make_app(settings)) as first:
+        original = first.post("/v1/series", json=request)
+        assert original.status_code == 200 and original.headers["x-cache"] == "miss"
+        job_id = first.post("/v1/series", json={**request, "s_max": 2}, headers=ASYNC).json()[
+            "job_id"
+        ]
+        wait_for(first, job_id, finished)
+    with TestClient(make_app(settings)) as second:  # same data directory
+        again = second.post("/v1/series", json=request)
+        assert again.status_code == 200 and again.headers["x-cache"] == "hit"
+        assert again.content == original.content
+        job = second.get(f"/v1/jobs/{job_id}").json()
+        assert job["status"] == "succeeded" and job["result"]["s_max"] == 2
+        assert second.get("/v1/jobs").json()["total"] == 2
+        assert second.get("/v1/info").json()["stats"].get("computations", 0) == 0
+
+
+def test_running_job_is_interrupted_and_queued_job_requeued_after_restart(settings, make_app):
+    with TestClient(make_app(settings)) as first:
+        long_id = first.post("/v1/series", json=LONG, headers=ASYNC).json()["job_id"]
+        wait_for(first, long_id, lambda j: j["status"] == "running")
+        queued_id = first.post(
+            "/v1/series", json={"model": SYM2, "s_max": 1}, headers=ASYNC
+        ).json()["job_id"]
+        assert first.get(f"/v1/jobs/{queued_id}").json()["status"] == "queued"  # one worker
+    with TestClient(make_app(settings)) as second:
+        job = second.get(f"/v1/jobs/{long_id}").json()
+        assert job["status"] == "interrupted" and job["result"] is None
+        assert "interrupted" in job["message"]
+        requeued = wait_for(second, queued_id, finished)
+        assert requeued["status"] == "succeeded" and requeued["result"]["s_max"] == 1
+
+
+def test_identical_concurrent_requests_compute_once(settings, make_app):
+    settings = settings.model_copy(update={"workers": 2})
+    request = {"model": {"nu": 3, "symmetry": "sym", "target": "identity"}, "s_max": 3}
+    with TestClient(make_app(settings)) as client:
+        with ThreadPoolExecutor(16) as pool:
+            responses = list(pool.map(lambda _: client.post("/v1/series", json=request), range(16)))
+        assert {r.status_code for r in responses} == {200}
+        assert len({r.content for r in responses}) == 1
+        sources = sorted(r.headers["x-cache"] for r in responses)
+        assert sources.count("miss") == 1, sources
+        stats = client.get("/v1/info").json()["stats"]
+        assert stats["computations"] == 1
+        assert stats.get("joined", 0) + stats.get("store_hits", 0) == 15
+        # asynchronous duplicates share the computation too
+        other = {**request, "s_max": 2}
+        ids = {
+            client.post("/v1/series", json=other, headers=ASYNC).json()["job_id"] for _ in range(5)
+        }
+        for job_id in ids:
+            assert wait_for(client, job_id, finished)["status"] == "succeeded"
+        assert client.get("/v1/info").json()["stats"]["computations"] == 2
+
+
+def test_cancellation_stops_the_computation(api):
+    job_id = api.post("/v1/series", json=LONG, headers=ASYNC).json()["job_id"]
+    running = wait_for(api, job_id, lambda j: j["status"] == "running" and j["progress"] > 0)
+    assert 0 < running["progress"] < 1 and running["message"]
+    started = time.monotonic()
+    r = api.delete(f"/v1/jobs/{job_id}")
+    assert r.status_code == 200 and r.json()["status"] == "cancelled"
+    # the worker is free again within the grace period (+ polling slack) ...
+    info = wait_for_info(api, lambda i: i["workers"]["busy"] == 0, timeout=10)
+    assert info["stats"]["cancelled"] == 1
+    assert time.monotonic() - started < 10
+    # ... and serves new work; the cancelled job stays cancelled, with no result stored
+    ok = api.post("/v1/series", json={"model": SYM2, "s_max": 1})
+    assert ok.status_code == 200
+    job = api.get(f"/v1/jobs/{job_id}").json()
+    assert job["status"] == "cancelled" and job["result"] is None
+    assert api.delete(f"/v1/jobs/{job_id}").json()["status"] == "cancelled"  # idempotent
+
+
+def test_cancelling_a_queued_job_never_starts_it(api):
+    long_id = api.post("/v1/series", json=LONG, headers=ASYNC).json()["job_id"]
+    wait_for(api, long_id, lambda j: j["status"] == "running")
+    queued = api.post("/v1/series", json={"model": SYM2, "s_max": 2}, headers=ASYNC).json()
+    assert api.delete(f"/v1/jobs/{queued['job_id']}").json()["status"] == "cancelled"
+    assert api.delete(f"/v1/jobs/{long_id}").json()["status"] == "cancelled"
+    wait_for_info(api, lambda i: i["workers"]["busy"] == 0 and i["workers"]["queued"] == 0)
+    job = api.get(f"/v1/jobs/{queued['job_id']}").json()
+    assert job["status"] == "cancelled" and job["started_at"] is None
+
+
+def wait_for_info(api, predicate, timeout=30.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        info = api.get("/v1/info").json()
+        if predicate(info):
+            return info
+        time.sleep(0.05)
+    raise AssertionError(f"timed out: {info}")
+
+
+@pytest.mark.slow
+def test_killed_server_reports_interrupted_job_and_keeps_results(start_server, tmp_path):
+    """A crash (SIGKILL) mid-job: the next process on the same data dir says interrupted."""
+    import signal
+
+    import httpx
+
+    data_dir = tmp_path / "crash"
+    unlimited = {"GFD_BUDGET_SECONDS": "1e12", "GFD_BUDGET_BYTES": str(2**62)}
+    first = start_server(data_dir, unlimited)
+    stored = httpx.post(first.url + "/v1/series", json={"model": SYM2, "s_max": 2}, timeout=60)
+    assert stored.status_code == 200
+    job_id = httpx.post(first.url + "/v1/series", json=LONG, headers=ASYNC).json()["job_id"]
+    deadline = time.monotonic() + 60
+    while httpx.get(f"{first.url}/v1/jobs/{job_id}").json()["status"] != "running":
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    first.stop(signal.SIGKILL)
+    second = start_server(data_dir)
+    job = httpx.get(f"{second.url}/v1/jobs/{job_id}").json()
+    assert job["status"] == "interrupted"
+    again = httpx.post(second.url + "/v1/series", json={"model": SYM2, "s_max": 2}, timeout=60)
+    assert again.headers["x-cache"] == "hit" and again.content == stored.content
