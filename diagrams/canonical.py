@@ -28,6 +28,7 @@ relabel diagrams at random and count classes to pin the direction, ``tests/test_
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
 import igraph
@@ -95,19 +96,44 @@ def canonical_form(
     """
     if colors == 1:
         quotient_colors = False
-    graph, vcolor, _ = _encode(n_h, n_p, edges, colors, quotient_colors)
-    labelling = graph.canonical_permutation(color=vcolor)
-    perm = [0] * len(labelling)  # perm[v] = canonical position of vertex v
-    for position, vertex in enumerate(labelling):
-        perm[vertex] = position
-    h_rank = _ranks(perm[:n_h])
-    p_rank = _ranks(perm[n_h : n_h + n_p])
+    # Parallel copies of one edge collapse into a single "bundle" vertex whose vertex colour
+    # records the multiplicity (and the edge colour when colours are not quotiented).
+    bundles = Counter(edges)
+    keys = list(bundles)
+    base = n_h + n_p
+    nb = len(keys)
+    vs = range(base, base + nb)
+    pairs = [(h, v) for (h, _, _), v in zip(keys, vs)]
+    pairs += [(n_h + p, v) for (_, p, _), v in zip(keys, vs)]
     if quotient_colors:
-        start = n_h + n_p + len(edges)
-        c_rank = _ranks(perm[start : start + colors])
-        new_edges = sorted((h_rank[h], p_rank[p], c_rank[c]) for h, p, c in edges)
+        color_base = base + nb
+        pairs += [(v, color_base + c) for (_, _, c), v in zip(keys, vs)]
+        vcolor = [0] * n_h + [1] * n_p + [2 + k for k in bundles.values()] + [2] * colors
+        total = color_base + colors
     else:
-        new_edges = sorted((h_rank[h], p_rank[p], c) for h, p, c in edges)
+        vcolor = [0] * n_h + [1] * n_p + [2 + e[2] + colors * bundles[e] for e in keys]
+        total = base + nb
+    labelling = igraph.GraphBase(total, pairs).canonical_permutation(color=vcolor)
+    # labelling[i] is the vertex at canonical position i; positions of H-nodes, p-nodes and
+    # colour vertices, read in canonical order, number each kind canonically.
+    h_rank = [0] * n_h
+    p_rank = [0] * n_p
+    c_rank = list(range(colors))
+    nh_seen = np_seen = nc_seen = 0
+    for vertex in labelling:
+        if vertex < n_h:
+            h_rank[vertex] = nh_seen
+            nh_seen += 1
+        elif vertex < base:
+            p_rank[vertex - n_h] = np_seen
+            np_seen += 1
+        elif quotient_colors and vertex >= base + nb:
+            c_rank[vertex - base - nb] = nc_seen
+            nc_seen += 1
+    new_edges = []
+    for (h, p, c), k in bundles.items():
+        new_edges += [(h_rank[h], p_rank[p], c_rank[c])] * k
+    new_edges.sort()
     return (n_h, n_p, tuple(new_edges))
 
 
