@@ -9,14 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from fractions import Fraction
-from functools import partial
 from typing import Any, Literal
 
-from diagrams.canonical import Form
 from diagrams.errors import SpecError
 from diagrams.expansion import expansion_cache, s_d_of
 from diagrams.model import ModelSpec
-from diagrams.parallel import sum_over_items
 from diagrams.polynomial import Poly
 from diagrams.wick import evaluator
 
@@ -61,39 +58,25 @@ def validate_order(value: object, name: str, maximum: int = 1000) -> int:
 def exact_coefficient(model: ModelSpec, s: int, progress: Progress = None) -> Poly:
     """``Y_s`` exactly: every class of the level-``s`` expansion times its Wick expectation.
 
-    Sums are kept as integers scaled by ``2^{s+1}`` and divided once at the end.
+    ``Y_s = (−1)^s Σ_G N_G (−1)^{s_R} 2^{−s_D} E[G]``; sums are kept as integers scaled by
+    ``2^{s+1}`` and divided once at the end.
     """
     level = expansion_cache(model).level(s, progress)
-    sums = sum_over_items(
-        partial(_scaled_contributions, model, s),
-        list(level.items()),
-        progress,
-        f"Wick expectations at s={s} ({len(level)} classes)",
-        # Workers do not share the Wick memo; below this size one process is faster.
-        min_items_per_worker=40000,
-    )
-    scale = Fraction(1, 2 ** (s + 1))
-    return Poly({key: value * scale for key, value in sums.items()})
-
-
-def _scaled_contributions(
-    model: ModelSpec, s: int, classes: list[tuple[Form, int]]
-) -> dict[tuple[int, int, int], int]:
-    """``2^{s+1} Y_s`` restricted to some classes: ``(−1)^{s+s_R} N 2^{s+1−s_D} E[G]``."""
-    wick = evaluator(model)
+    forms = list(level)
+    values = evaluator(model).evaluate_many(forms, progress)
     sums: dict[tuple[int, int, int], int] = {}
-    for form, count in classes:
-        pq = wick.expectation_of_form(form)
+    for form, pq in zip(forms, values):
         if not pq:
             continue
         s_d = s_d_of(model, s, len(form[2]))
         s_r = s + 1 - s_d
         l = len(form[2]) // 2
-        weight = (-1 if (s + s_r) % 2 else 1) * count * 2 ** (s + 1 - s_d)
+        weight = (-1 if (s + s_r) % 2 else 1) * level[form] * 2 ** (s + 1 - s_d)
         for (q, n), v in pq.items():
             key = (q, n, l)
             sums[key] = sums.get(key, 0) + weight * v
-    return sums
+    scale = Fraction(1, 2 ** (s + 1))
+    return Poly({key: value * scale for key, value in sums.items()})
 
 
 def series(

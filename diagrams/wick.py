@@ -17,18 +17,96 @@ Values are dicts ``{(q, n): int}``; the σ² power is half the edge count.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import partial
 
 from diagrams.canonical import Edge, Form, canonical_form
 from diagrams.graph import Diagram
 from diagrams.model import ModelSpec
+from diagrams.parallel import map_in_workers
 from diagrams.polynomial import Poly
 
 PQ = dict[tuple[int, int], int]
+Progress = Callable[[float, str], None] | None
+
+
+Step = list[tuple[Form | None, int, int, int]]
 
 
 def _shift(a: PQ, dq: int, dn: int, factor: int = 1) -> PQ:
     return {(q + dq, n + dn): v * factor for (q, n), v in a.items()}
+
+
+def _odd_colour(edges: Sequence[Edge], colors: int) -> bool:
+    if colors == 1:
+        return len(edges) % 2 == 1
+    parity = [0] * colors
+    for _, _, c in edges:
+        parity[c] ^= 1
+    return any(parity)
+
+
+def reduce_diagram(
+    n_h: int, n_p: int, edges: Sequence[Edge], colors: int, quotient: bool
+) -> tuple[Form | None, int, int] | None:
+    """Strip nodes without edges: ``(canonical form of the rest or None, #p, #H stripped)``;
+    ``None`` when some colour has an odd number of edges (then ``E = 0``)."""
+    if _odd_colour(edges, colors):
+        return None
+    if not edges:
+        return None, n_p, n_h
+    hs = sorted({h for h, _, _ in edges})
+    ps = sorted({p for _, p, _ in edges})
+    hmap = {h: i for i, h in enumerate(hs)}
+    pmap = {p: i for i, p in enumerate(ps)}
+    local = [(hmap[h], pmap[p], c) for h, p, c in edges]
+    form = canonical_form(len(hs), len(ps), local, colors, quotient)
+    return form, n_p - len(ps), n_h - len(hs)
+
+
+def elimination_step(form: Form, colors: int, quotient: bool) -> Step:
+    """One Wick step on a canonical diagram: pair the least-branching edge with each partner.
+
+    Returns ``[(child form or None, dq, dn, multiplicity)]`` with
+    ``E[form] = Σ multiplicity · p^{dq} H^{dn} · E[child]`` (``E[None] = 1``). The edge is
+    chosen to minimise the number of distinct endpoint pairs among its same-colour partners
+    (measured 2.2x fewer canonical calls than the first edge of the rarest colour, ASYM ν=3).
+    """
+    n_h, n_p, edges = form
+    h0, p0, colour = _least_branching_edge(edges)
+    partners: dict[tuple[int, int], int] = {}
+    for h, p, c in edges:
+        if c == colour:
+            partners[(h, p)] = partners.get((h, p), 0) + 1
+    partners[(h0, p0)] -= 1  # the chosen edge itself
+    out: Step = []
+    for (h1, p1), multiplicity in partners.items():
+        if not multiplicity:
+            continue
+        rest = list(edges)
+        rest.remove((h0, p0, colour))
+        rest.remove((h1, p1, colour))
+        if h1 != h0 or p1 != p0:
+            rest = [(h0 if h == h1 else h, p0 if p == p1 else p, c) for h, p, c in rest]
+        reduced = reduce_diagram(n_h, n_p, rest, colors, quotient)
+        if reduced is None:
+            continue
+        child, dq, dn = reduced
+        # Identifying h1 into h0 (p1 into p0) removes a node, whose emptied slot was counted
+        # as stripped: take it back.
+        out.append((child, dq - (p1 != p0), dn - (h1 != h0), multiplicity))
+    return out
+
+
+def combine(step: Step, values: dict[Form, PQ]) -> PQ:
+    """``Σ multiplicity · p^{dq} H^{dn} · E[child]`` from the children's values."""
+    total: PQ = {}
+    for child, dq, dn, multiplicity in step:
+        value = values[child] if child is not None else {(0, 0): 1}
+        for (q, n), v in value.items():
+            key = (q + dq, n + dn)
+            total[key] = total.get(key, 0) + v * multiplicity
+    return {k: v for k, v in total.items() if v}
 
 
 class WickEvaluator:
@@ -41,94 +119,60 @@ class WickEvaluator:
         self.memo: dict[Form, PQ] = {}
 
     def expectation_pq(self, n_h: int, n_p: int, edges: Sequence[Edge]) -> PQ:
-        """``E[G] / σ^{2l}`` as ``{(q, n): int}`` for any (possibly disconnected) diagram."""
-        if len(edges) % 2:
-            return {}
-        # Parity per colour: a colour with an odd number of edges cannot be paired.
-        if self.colors > 1:
-            counts = [0] * self.colors
-            for _, _, c in edges:
-                counts[c] ^= 1
-            if any(counts):
-                return {}
-        return self._split(n_h, n_p, edges)
-
-    def expectation_of_form(self, form: Form) -> PQ:
-        """Like :meth:`expectation_pq` for a canonical form without isolated nodes (as the
-        expansion produces): skips re-labelling, and does not memoise the top level, which the
-        expansion never asks for twice."""
-        edges = form[2]
-        if len(edges) % 2:
-            return {}
-        if self.colors > 1:
-            counts = [0] * self.colors
-            for _, _, c in edges:
-                counts[c] ^= 1
-            if any(counts):
-                return {}
-        value = self.memo.get(form)
-        return value if value is not None else self._eliminate(form)
-
-    def _split(self, n_h: int, n_p: int, edges: Sequence[Edge]) -> PQ:
-        """Strip nodes without edges into a factor ``p^a H^b`` and look up the rest.
+        """``E[G] / σ^{2l}`` as ``{(q, n): int}`` for any (possibly disconnected) diagram.
 
         Disjoint parts are *not* factorised: their edges are the same Gaussian variables and
         pair across parts, so ``E[G_1 ∪ G_2] ≠ E[G_1] E[G_2]`` in general.
         """
-        if not edges:
-            return {(n_p, n_h): 1}
-        hs = sorted({h for h, _, _ in edges})
-        ps = sorted({p for _, p, _ in edges})
-        if self.colors > 1:
-            counts = [0] * self.colors
-            for _, _, c in edges:
-                counts[c] ^= 1
-            if any(counts):
-                return {}
-        hmap = {h: i for i, h in enumerate(hs)}
-        pmap = {p: i for i, p in enumerate(ps)}
-        local = [(hmap[h], pmap[p], c) for h, p, c in edges]
-        form = canonical_form(len(hs), len(ps), local, self.colors, self.quotient)
+        reduced = reduce_diagram(n_h, n_p, edges, self.colors, self.quotient)
+        if reduced is None:
+            return {}
+        form, dq, dn = reduced
+        if form is None:
+            return {(dq, dn): 1}
+        return _shift(self._value(form), dq, dn)
+
+    def _value(self, form: Form) -> PQ:
+        """Depth-first, memoised."""
         value = self.memo.get(form)
         if value is None:
-            value = self._eliminate(form)
-            self.memo[form] = value
-        return _shift(value, n_p - len(ps), n_h - len(hs))
+            step = elimination_step(form, self.colors, self.quotient)
+            for child, _, _, _ in step:
+                if child is not None and child not in self.memo:
+                    self._value(child)
+            value = self.memo[form] = combine(step, self.memo)
+        return value
 
-    def _eliminate(self, form: Form) -> PQ:
-        """Pair one edge with each same-colour partner (grouped by endpoints) and recurse.
+    def evaluate_many(self, forms: Sequence[Form], progress: Progress = None) -> list[PQ]:
+        """Values of many canonical forms at once, breadth-first over the state graph.
 
-        The edge is chosen to minimise the branching: the number of distinct endpoint pairs
-        among its same-colour partners (measured: 2.2x fewer canonical calls than taking the
-        first edge of the rarest colour, ASYM ν=3 s=5).
+        Each round expands the frontier of unseen states — the canonical labelling, the costly
+        part, spread over the worker processes — and the values are then combined bottom-up
+        (children have two edges fewer). Equal states meet in one memo, unlike independent
+        depth-first searches in separate processes.
         """
-        n_h, n_p, edges = form
-        if len(edges) == 2:
-            return {(1, 1): 1} if edges[0][2] == edges[1][2] else {}
-        h0, p0, colour = _least_branching_edge(edges)
-        partners: dict[tuple[int, int], int] = {}
-        for h, p, c in edges:
-            if c == colour:
-                partners[(h, p)] = partners.get((h, p), 0) + 1
-        partners[(h0, p0)] -= 1  # the chosen edge itself
-        total: PQ = {}
-        for (h1, p1), multiplicity in partners.items():
-            if not multiplicity:
-                continue
-            rest = list(edges)
-            rest.remove((h0, p0, colour))
-            rest.remove((h1, p1, colour))
-            if h1 != h0 or p1 != p0:
-                rest = [(h0 if h == h1 else h, p0 if p == p1 else p, c) for h, p, c in rest]
-            value = self._split(n_h, n_p, rest)
-            # Identifying h1 into h0 (p1 into p0) removes a node: _split would count its
-            # emptied slot as an isolated node, so take it back.
-            dq = -1 if p1 != p0 else 0
-            dn = -1 if h1 != h0 else 0
-            for (q, n), v in value.items():
-                key = (q + dq, n + dn)
-                total[key] = total.get(key, 0) + v * multiplicity
-        return {k: v for k, v in total.items() if v}
+        steps: dict[Form, Step] = {}
+        frontier = sorted(
+            {f for f in forms if f not in self.memo and not _odd_colour(f[2], self.colors)}
+        )
+        rounds = 0
+        while frontier:
+            rounds += 1
+            if progress is not None:
+                progress(0.0, f"Wick states: round {rounds}, {len(frontier)} new states")
+            expanded = map_in_workers(
+                partial(_expand_share, self.colors, self.quotient), frontier, progress
+            )
+            fresh: set[Form] = set()
+            for form, step in zip(frontier, expanded):
+                steps[form] = step
+                for child, _, _, _ in step:
+                    if child is not None and child not in self.memo and child not in steps:
+                        fresh.add(child)
+            frontier = sorted(fresh)
+        for form in sorted(steps, key=lambda f: len(f[2])):
+            self.memo[form] = combine(steps[form], self.memo)
+        return [self.memo.get(f, {}) if not _odd_colour(f[2], self.colors) else {} for f in forms]
 
 
 def _least_branching_edge(edges: Sequence[Edge]) -> Edge:
@@ -142,12 +186,15 @@ def _least_branching_edge(edges: Sequence[Edge]) -> Edge:
         size = sum(pairs.values())
         distinct = len(pairs)
         for (h, p), count in pairs.items():
-            branching = distinct - (count == 1)
-            key = (branching, size, (h, p, c))
+            key = (distinct - (count == 1), size, (h, p, c))
             if best is None or key < best:
                 best = key
     assert best is not None
     return best[2]
+
+
+def _expand_share(colors: int, quotient: bool, forms: Sequence[Form]) -> list[Step]:
+    return [elimination_step(form, colors, quotient) for form in forms]
 
 
 _EVALUATORS: dict[ModelSpec, WickEvaluator] = {}
