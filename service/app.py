@@ -9,10 +9,12 @@ and starts the worker processes; on shutdown it stops the workers.
 
 from __future__ import annotations
 
+import fcntl
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import Any
+from pathlib import Path
+from typing import IO, Any
 
 from fastapi import APIRouter, FastAPI
 from fastapi.openapi.utils import get_openapi
@@ -51,6 +53,25 @@ def operation_id(route: APIRoute) -> str:
     return route.name
 
 
+def claim_data_dir(data_dir: Path) -> IO[bytes]:
+    """Hold an exclusive lock on the data directory for the life of the process.
+
+    One service process owns a data directory: at start it declares the previous owner's
+    running jobs interrupted, which would be wrong if that owner were still alive (e.g.
+    ``uvicorn --workers 4``). The kernel releases the lock when the process dies.
+    """
+    handle = open(data_dir / "service.lock", "wb")  # noqa: SIM115 - held until shutdown
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        handle.close()
+        raise RuntimeError(
+            f"another gfdiagrams service process is using {data_dir}; run one process per "
+            "data directory (scale with GFD_WORKERS, not uvicorn --workers)"
+        ) from None
+    return handle
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     """Build the application for ``settings`` (default: from the environment)."""
     settings = settings or get_settings()
@@ -58,6 +79,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         settings.data_dir.mkdir(parents=True, exist_ok=True)
+        lock = claim_data_dir(settings.data_dir)
         store = Store(settings.database_path)
         manager = JobManager(store, settings)
         app.state.store, app.state.jobs = store, manager
@@ -68,6 +90,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         finally:
             manager.stop()
             store.close()
+            lock.close()
 
     app = FastAPI(
         title="gfdiagrams",

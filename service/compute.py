@@ -162,3 +162,24 @@ async def compute(
         job_id=sub.job_id,
     )
     return Response(json.dumps(body), status_code=body["status"], media_type=PROBLEM_MEDIA_TYPE)
+
+
+def succeeded_job_result(request: Request, job_id: str, kinds: tuple[str, ...] = ()) -> Any:
+    """The stored (parsed) result of a succeeded job, for routes that re-present it.
+
+    Raises problems naming ``job_id``: 404 for an unknown job (or one of another kind when
+    ``kinds`` is given), 409 while it has not succeeded. E.g. ``GET /v1/jobs/{id}/plot.svg``.
+    """
+    manager: JobManager = request.app.state.jobs
+    record = manager.get_job(job_id)
+    if record is None or (kinds and record.kind not in kinds):
+        raise ProblemError(404, "unknown-job", f"job_id: no such job {job_id!r}", "job_id")
+    if record.status != "succeeded":
+        raise ProblemError(
+            409,
+            "job-not-succeeded",
+            f"job_id: job {job_id} is {record.status}, it has no result",
+            "job_id",
+            job_status=record.status,
+        )
+    return manager.load_result(record.request_hash)

@@ -36,6 +36,7 @@ log = logging.getLogger("service.jobs")
 PROGRESS_WRITE_INTERVAL = 0.2  # seconds between progress writes to the store
 PARSED_CACHE_SIZE = 16  # parsed results kept in memory for paginated views
 ESTIMATE_CACHE_SIZE = 4096  # cost estimates kept in memory, by request hash
+BYTES_CACHE_LIMIT = 64 * 2**20  # bytes of served result bodies kept in memory
 
 
 @dataclass
@@ -77,6 +78,8 @@ class JobManager:
         self._seq = itertools.count(1)
         self._parsed: OrderedDict[str, Any] = OrderedDict()
         self._estimates: OrderedDict[str, Estimate] = OrderedDict()
+        self._bytes: OrderedDict[str, bytes] = OrderedDict()  # served result bodies (LRU)
+        self._bytes_total = 0
         self._estimate_lock = threading.Lock()
         self._loop: asyncio.AbstractEventLoop | None = None
         self.started_at = time.time()
@@ -166,7 +169,7 @@ class JobManager:
         use_store: bool,
     ) -> Submission | None:
         """A stored result or a live identical computation, if there is one."""
-        if use_store and self.store.has_result(request_hash):
+        if use_store and self.has_result(request_hash):
             with self._lock:
                 self.stats["store_hits"] += 1
             if not want_job:
@@ -302,8 +305,28 @@ class JobManager:
                 self._parsed.popitem(last=False)
         return parsed
 
+    def has_result(self, request_hash: str) -> bool:
+        with self._lock:
+            if request_hash in self._bytes:
+                return True
+        return self.store.has_result(request_hash)
+
     def load_result_bytes(self, request_hash: str) -> bytes | None:
-        return self.store.get_result(request_hash)
+        """A stored result's JSON bytes; recently served ones come from memory."""
+        with self._lock:
+            body = self._bytes.get(request_hash)
+            if body is not None:
+                self._bytes.move_to_end(request_hash)
+                return body
+        body = self.store.get_result(request_hash)
+        if body is not None and len(body) <= BYTES_CACHE_LIMIT // 8:
+            with self._lock:
+                self._bytes[request_hash] = body
+                self._bytes_total += len(body)
+                while self._bytes_total > BYTES_CACHE_LIMIT:
+                    _, dropped = self._bytes.popitem(last=False)
+                    self._bytes_total -= len(dropped)
+        return body
 
     def live_counts(self) -> dict[str, int]:
         with self._lock:
@@ -371,6 +394,10 @@ class JobManager:
         if comp is None:
             return
         self.store.put_result(comp.request_hash, comp.kind.name, body, seconds)
+        with self._lock:  # a recomputation (Cache-Control: no-cache) replaces what was served
+            self._parsed.pop(comp.request_hash, None)
+            old = self._bytes.pop(comp.request_hash, None)
+            self._bytes_total -= len(old) if old is not None else 0
         self._finish(comp, "succeeded", f"computed in {seconds:.3g} s")
 
     def on_failure(self, item: WorkItem, error: dict[str, Any]) -> None:

@@ -154,7 +154,7 @@ class _Slot:
     def alive(self) -> bool:
         return self.process is not None and self.process.is_alive()
 
-    def ensure_worker(self) -> None:
+    def ensure_worker(self, stopping: threading.Event) -> None:
         if self.alive():
             return
         self.discard()
@@ -168,9 +168,12 @@ class _Slot:
         process.start()
         child_conn.close()
         self.process, self.conn = process, parent_conn
-        if not parent_conn.poll(self.start_timeout):
-            self.discard()
-            raise WorkerStartError("worker process did not start in time")
+        deadline = time.monotonic() + self.start_timeout
+        while not parent_conn.poll(POLL_INTERVAL):
+            if stopping.is_set() or time.monotonic() > deadline:
+                self.discard()
+                reason = "the pool is stopping" if stopping.is_set() else "timed out"
+                raise WorkerStartError(f"worker process did not start ({reason})")
         try:
             msg = parent_conn.recv()
         except (EOFError, OSError) as err:
@@ -267,9 +270,10 @@ class WorkerPool:
     # supervisor threads ---------------------------------------------------------------------
     def _supervise(self, slot: _Slot) -> None:
         try:
-            slot.ensure_worker()
+            slot.ensure_worker(self._stopping)
         except WorkerStartError:
-            log.exception("worker %d failed to start", slot.index)
+            if not self._stopping.is_set():
+                log.exception("worker %d failed to start", slot.index)
         with self._lock:
             self._started_workers += 1
             if self._started_workers == self.size:
@@ -285,7 +289,7 @@ class WorkerPool:
                 self.handler.on_cancelled(item, "cancelled before it started")
                 continue
             try:
-                slot.ensure_worker()
+                slot.ensure_worker(self._stopping)
             except WorkerStartError as err:
                 self.handler.on_failure(item, {"class": "WorkerStartError", "message": str(err)})
                 continue

@@ -6,6 +6,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
+from fastapi import Request
 from fastapi.testclient import TestClient
 
 SYM2 = {"nu": 2, "symmetry": "sym", "target": "identity"}
@@ -33,6 +34,8 @@ def wait_for(client, job_id, predicate, timeout=60.0):
         job = client.get(f"/v1/jobs/{job_id}").json()
         if predicate(job):
             return job
+        if finished(job):
+            raise AssertionError(f"job {job_id} finished without reaching the state: {job}")
         time.sleep(0.05)
     raise AssertionError(f"timed out waiting on job {job_id}: {job}")
 
@@ -162,3 +165,34 @@ def test_killed_server_reports_interrupted_job_and_keeps_results(start_server, t
     assert job["status"] == "interrupted"
     again = httpx.post(second.url + "/v1/series", json={"model": SYM2, "s_max": 2}, timeout=60)
     assert again.headers["x-cache"] == "hit" and again.content == stored.content
+
+
+def test_one_process_per_data_directory(settings, make_app):
+    with TestClient(make_app(settings)) as first:
+        with pytest.raises(RuntimeError, match="another gfdiagrams service"):
+            with TestClient(make_app(settings)):
+                pass
+        assert first.get("/v1/info").status_code == 200
+    with TestClient(make_app(settings)) as again:  # released at shutdown
+        assert again.get("/v1/info").status_code == 200
+
+
+def test_succeeded_job_result_helper_for_derived_routes(settings, make_app):
+    """The helper other routers use to re-present a job's result (e.g. plots)."""
+    from service.compute import succeeded_job_result
+
+    app = make_app(settings)
+
+    @app.get("/test/jobs/{job_id}/s_max")
+    async def s_max_of(job_id: str, request: Request) -> int:
+        return succeeded_job_result(request, job_id, kinds=("series",))["s_max"]
+
+    with TestClient(app) as client:
+        done = client.post("/v1/series", json={"model": SYM2, "s_max": 1}, headers=ASYNC).json()
+        wait_for(client, done["job_id"], finished)
+        assert client.get(f"/test/jobs/{done['job_id']}/s_max").json() == 1
+        assert client.get("/test/jobs/nope/s_max").json()["field"] == "job_id"
+        long_id = client.post("/v1/series", json=LONG, headers=ASYNC).json()["job_id"]
+        r = client.get(f"/test/jobs/{long_id}/s_max")
+        assert r.status_code == 409 and r.json()["job_status"] in ("queued", "running")
+        client.delete(f"/v1/jobs/{long_id}")
