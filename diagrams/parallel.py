@@ -22,6 +22,8 @@ _TASK: tuple[Callable[[Sequence[Any]], dict[Any, Any]], Sequence[Any]] | None = 
 
 def engine_workers() -> int:
     """Worker count: ``GFD_ENGINE_WORKERS`` if set, else the number of usable cores."""
+    if multiprocessing.current_process().daemon:
+        return 1  # daemonic processes (e.g. a service's pool workers) may not fork children
     env = os.environ.get("GFD_ENGINE_WORKERS", "").strip()
     if env.isdigit() and int(env) > 0:
         return int(env)
