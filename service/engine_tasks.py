@@ -85,13 +85,14 @@ def estimate_diagrams(params: dict[str, Any]) -> Any:
 
 def run_diagram_sheet(params: dict[str, Any], progress: Progress = None) -> dict[str, Any]:
     """One page of classes drawn as an SVG sheet by :mod:`diagrams.drawing`."""
+    import diagrams
     from diagrams.drawing import diagram_sheet_svg
 
-    import diagrams
-
-    terms = diagrams.expansion(_model(params), params["s"], progress=progress)
+    model = _model(params)
+    terms = diagrams.expansion(model, params["s"], progress=progress)
     page = terms[params["offset"] : params["offset"] + params["limit"]]
-    return {"svg": diagram_sheet_svg(page), "total": len(terms)}
+    svg = diagram_sheet_svg(page, model=model, start=params["offset"], total=len(terms))
+    return {"svg": svg, "total": len(terms)}
 
 
 def _fraction(value: Any) -> str:

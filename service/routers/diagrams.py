@@ -62,6 +62,7 @@ DIAGRAMS = register(
 DIAGRAM_SHEET = register(
     TaskKind(
         name="diagram_sheet",
+        version="2",  # 2: sheets titled with the model and numbered from the page offset
         target="service.engine_tasks:run_diagram_sheet",
         estimate="service.engine_tasks:estimate_diagrams",
         cost_field="s",
