@@ -248,3 +248,17 @@ def test_leading_mode_equals_the_engine(api):
     assert r.status_code == 200, r.text
     direct = diagrams.series(ModelSpec.from_dict(SYM2), 3, "leading").to_dict()
     assert r.json()["coefficients"] == direct["coefficients"] and r.json()["mode"] == "leading"
+
+
+def test_svg_sheet_pages(api):
+    from service.routers.diagrams import svg_available
+
+    if not svg_available():
+        pytest.skip("diagrams.drawing is not installed")
+    request = {"model": ASYM3, "s": 1, "format": "svg", "limit": 2}
+    first = api.post("/v1/diagrams", json=request)
+    second = api.post("/v1/diagrams", json={**request, "offset": 2})
+    assert first.status_code == second.status_code == 200
+    assert first.text != second.text and first.text.lstrip().startswith(("<svg", "<?xml"))
+    empty = api.post("/v1/diagrams", json={**request, "offset": 10**6})
+    assert empty.status_code == 200 and "<svg" in empty.text
