@@ -462,12 +462,8 @@ def _engine_checks(solution: str, model: ModelSpec, spec: GFSpec, s_max: int) ->
     from diagrams.limits.families import leading_series
 
     out = []
-    try:
-        data = leading_series(model, s_max, source="leading")
-        source = "leading"
-    except (ImportError, ModuleNotFoundError):
-        data = leading_series(model, s_max, source="exact")
-        source = "exact (Pareto-filtered)"
+    data = leading_series(model, s_max, source="auto")
+    source = data.source
     sol = SOLUTIONS[solution]
     pred = sol.taylor(model, s_max)
     fam = sol.family(model)
@@ -533,10 +529,7 @@ def _derive_nu4(model: ModelSpec, engine_s_max: int) -> dict[str, Any]:
     if engine_s_max:
         from diagrams.limits.families import leading_series
 
-        try:
-            data = leading_series(model, engine_s_max, source="leading")
-        except (ImportError, ModuleNotFoundError):
-            data = leading_series(model, engine_s_max, source="exact")
+        data = leading_series(model, engine_s_max, source="auto")
         pred = sym_nu4_identity(engine_s_max)
         ok = all(data.coefficients[s] == pred[s] for s in range(engine_s_max + 1))
         checks.append(

@@ -237,6 +237,29 @@ def _nullspace(rows: list[list[Fraction]], ncols: int) -> list[list[Fraction]]:
     return out
 
 
+def _sparse_span(null: list[list[Fraction]]) -> list[list[Fraction]]:
+    """The basis plus, for a nullspace of dimension ``k ≤ 3``, every vector of the span with
+    ``k − 1`` chosen coordinates eliminated — the sparsest representatives are among them."""
+    k = len(null)
+    if k <= 1 or k > 3:
+        return null
+    ncols = len(null[0])
+    support = [i for i in range(ncols) if any(v[i] for v in null)]
+    out = list(null)
+    for cols in combinations(support, k - 1):
+        # solve Σ_j a_j null[j][c] = 0 for c in cols, a ≠ 0 (1-dim generically)
+        rows = [[null[j][c] for j in range(k)] for c in cols]
+        for a in _nullspace(rows, k):
+            vec = [sum(a[j] * null[j][i] for j in range(k)) for i in range(ncols)]
+            if any(vec):
+                out.append(vec)
+    return out
+
+
+def _nonzeros(rec: Recurrence) -> int:
+    return sum(len(rec.theorem_poly(k)) for k in rec.shifts)
+
+
 def _to_recurrence(
     vec: list[Fraction], columns: list[tuple[Index, tuple[int, ...]]], array: CoefficientArray
 ) -> Recurrence:
@@ -323,7 +346,7 @@ def find_recurrences(
                 continue
             null = _nullspace(rows, len(columns))
             discarded = 0
-            for vec in null:
+            for vec in _sparse_span(null):
                 rec = _to_recurrence(vec, columns, array)
                 if rec.violations(value, check_points):
                     discarded += 1
@@ -340,9 +363,11 @@ def find_recurrences(
             if null:
                 searched.append((radius, degree, size, len(null), discarded))
         if timed:
+            if d > 1 and not other:
+                other = _structural(fit, value, array, s_fit, max_radius, max_degree, max_unknowns)
 
             def order(r: Recurrence) -> tuple:
-                return (len(r.shifts), r.degree(), r.text())
+                return (len(r.shifts), r.degree(), _nonzeros(r), r.text())
 
             return Discovery(
                 array=array,
@@ -361,6 +386,28 @@ def find_recurrences(
         f"no linear recurrence with shifts in {{-{max_radius}..0}}^{d} and degree <= "
         f"{max_degree} fits orders s <= {s_fit} and holds through s = {array.s_max}",
     )
+
+
+def _structural(fit, value, array, s_fit, max_radius, max_degree, max_unknowns):
+    """The minimal recurrences among the non-time indices only (shifts with time component 0),
+    searched separately up to ``max_degree`` (e.g. the Narayana relation in ``n``)."""
+    d = len(array.indices)
+    for radius in range(1, max_radius + 1):
+        for degree in range(0, max_degree + 1):
+            check_points = [n for n in _points(array, radius, array.s_max) if n[0] > s_fit]
+            found: list[Recurrence] = []
+            for rest in _supports(d - 1, radius):
+                shifts = [(0, *k) for k in rest]
+                rows, columns = _system(fit, shifts, degree, radius, s_fit)
+                if len(columns) > max_unknowns or len(rows) < len(columns):
+                    continue
+                for vec in _sparse_span(_nullspace(rows, len(columns))):
+                    rec = _to_recurrence(vec, columns, array)
+                    if not rec.violations(value, check_points) and rec not in found:
+                        found.append(rec)
+                if found:
+                    return found
+    return []
 
 
 def _safe(array: CoefficientArray):

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import lru_cache
 from typing import Any
 
 from diagrams.errors import NotApplicable, SpecError
@@ -72,18 +73,25 @@ class LeadingData:
         return out
 
 
-def leading_series(model: ModelSpec, s_max: int, source: str = "leading") -> LeadingData:
-    """Leading coefficients from the engine.
+@lru_cache(maxsize=32)
+def leading_series(model: ModelSpec, s_max: int, source: str = "auto") -> LeadingData:
+    """Leading coefficients from the engine (memoised: the inputs are immutable).
 
     Parameters
     ----------
     source : ``"leading"`` — the engine's leading-order mode; ``"exact"`` — the exact series,
-        Pareto-filtered here; ``"naive"`` — the independent reference oracle
-        (:mod:`diagrams.reference.naive`), Pareto-filtered (small ``s`` only).
+        Pareto-filtered here; ``"auto"`` — leading mode when the engine has it, else exact;
+        ``"naive"`` — the independent reference oracle (:mod:`diagrams.reference.naive`),
+        Pareto-filtered (small ``s`` only).
     """
     from diagrams import series
     from diagrams.series import loss_offset
 
+    if source == "auto":
+        try:
+            return leading_series(model, s_max, "leading")
+        except ImportError:
+            return leading_series(model, s_max, "exact")
     if source == "leading":
         res = series(model, s_max, mode="leading")
         coeffs = tuple(res.coefficients)
@@ -93,9 +101,7 @@ def leading_series(model: ModelSpec, s_max: int, source: str = "leading") -> Lea
     elif source == "naive":
         from diagrams.reference import naive_series
 
-        raw = naive_series(model, s_max)
-        polys = getattr(raw, "coefficients", raw)
-        coeffs = tuple(pareto_filter(c) for c in polys)
+        coeffs = tuple(pareto_filter(Poly(c)) for c in naive_series(model, s_max))
     else:
         raise SpecError("source", "must be 'leading', 'exact' or 'naive'")
     return LeadingData(model, coeffs, loss_offset(model), source)
