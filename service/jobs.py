@@ -176,7 +176,7 @@ class JobManager:
                 return Submission(request_hash, "store")
             job_id = uuid.uuid4().hex
             self.store.create_job(
-                job_id, kind.name, request_hash, canonical_json(params), view, "succeeded", 0.0
+                job_id, kind.name, request_hash, canonical_json(params), view, "succeeded", None
             )
             return Submission(request_hash, "store", job_id, Estimate(0.0))
         with self._lock:
