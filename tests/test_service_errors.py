@@ -98,6 +98,9 @@ def test_over_budget_is_refused_before_work_with_the_estimate(api):
     assert seconds is None or seconds > budget  # None: beyond floating point
     r = api.post("/v1/diagrams", json={"model": {"nu": 12, "symmetry": "asym"}, "s": 100})
     assert assert_problem(r, 422, "s")["type"].endswith("budget-exceeded")
+    for nu in (2, 3):  # growth models that overflow floating point are refused too
+        r = api.post("/v1/series", json={"model": {"nu": nu, "symmetry": "asym"}, "s_max": 100})
+        assert assert_problem(r, 422, "s_max")["type"].endswith("budget-exceeded")
     assert api.get("/v1/jobs").json()["total"] == jobs_before  # nothing was scheduled
     assert api.get("/v1/info").json()["stats"].get("computations", 0) == before
 
