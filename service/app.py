@@ -23,7 +23,7 @@ from fastapi.routing import APIRoute
 from service.jobs import JobManager
 from service.middleware import BodySizeLimit
 from service.problems import install_problem_handlers, use_problem_media_type
-from service.routers import diagrams, info, jobs, series
+from service.routers import diagrams, explorer, info, jobs, series
 from service.settings import Settings, get_settings
 from service.storage import Store
 from service.tasks import ENGINE_VERSION
@@ -34,6 +34,7 @@ ROUTERS: list[APIRouter] = [
     diagrams.router,
     jobs.router,
     info.router,
+    explorer.router,
 ]
 
 DESCRIPTION = """\

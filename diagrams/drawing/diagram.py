@@ -348,7 +348,10 @@ def diagram_sheet_scene(
     width = max(cols * cell_w, 360.0)
     height = head + rows * cell_h + (30.0 if not terms else 8.0)
     plain = "".join(t for t, _ in title) if not isinstance(title, str) else title
-    scene = Scene(width, height, Meta("gfd-diagram-sheet"), description=plain)
+    data = [("start", str(start)), ("count", str(len(terms)))]
+    if total is not None:
+        data.append(("total", str(total)))
+    scene = Scene(width, height, Meta("gfd-diagram-sheet", tuple(data)), description=plain)
     scene.add(text(12, 22, title, size=14, fill=TEXT_COLOR, weight="bold", meta=Meta("title")))
     if not terms:
         scene.add(
