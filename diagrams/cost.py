@@ -33,6 +33,7 @@ CALIBRATION_SECONDS = 0.4
 BYTES_PER_EDGE = 72
 BYTES_PER_CLASS = 400
 MEMO_PER_CLASS = 3.0
+MAX_CLASSES = 10**15
 
 
 @dataclass(frozen=True)
@@ -118,8 +119,9 @@ def estimate_cost(model: ModelSpec, s_max: int, mode: str = "exact") -> CostEsti
         ratio, drift = 4.0, 1.2
     drift = min(drift, 1.5)
     while len(counts) <= s_max:
-        ratio *= drift
-        counts.append(int(counts[-1] * max(ratio, 1.0)) + 1)
+        ratio = min(ratio * drift, 1e6)
+        # Saturate far beyond any budget instead of overflowing.
+        counts.append(min(int(counts[-1] * max(ratio, 1.0)) + 1, MAX_CLASSES))
     per_class = cal.seconds[k] / max(cal.counts[k], 1)
     seconds = sum(cal.seconds[: s_max + 1])
     for s in range(k + 1, s_max + 1):
@@ -130,7 +132,7 @@ def estimate_cost(model: ModelSpec, s_max: int, mode: str = "exact") -> CostEsti
         biggest * (BYTES_PER_CLASS + BYTES_PER_EDGE * edges_at(model, s_max)) * (1 + MEMO_PER_CLASS)
     )
     return CostEstimate(
-        seconds=round(seconds, 4),
+        seconds=round(min(seconds, 1e15), 4),
         peak_bytes=peak + 80 * 2**20,
         classes=biggest,
         measured_levels=min(k, s_max) + 1,

@@ -141,3 +141,13 @@ def test_bad_orders_are_refused_with_the_field():
         with pytest.raises(SpecError) as err:
             series(ModelSpec(2, "sym"), bad)
         assert err.value.field == "s_max"
+
+
+def test_cost_estimates_grow_and_never_overflow():
+    from diagrams import estimate_cost
+
+    model = ModelSpec(2, "asym", "identity")
+    small, big, huge = (estimate_cost(model, s) for s in (3, 12, 1000))
+    assert small.seconds < 1 < big.seconds <= huge.seconds
+    assert huge.classes >= big.classes > small.classes
+    assert huge.to_dict()["seconds"] <= 1e15
