@@ -49,6 +49,7 @@ MERGE_COLOR = "#8c8c8c"
 TEXT_COLOR = "#222222"
 MUTED = "#666666"
 MINUS = "\u2212"
+TITLE_CHAR_WIDTH = 8.4  # generous width of one 14 px bold character, to size the sheet
 
 
 def edge_color(color: int) -> str:
@@ -345,9 +346,9 @@ def diagram_sheet_scene(
     if title is None:
         title = _sheet_title(terms, model, start, total)
     head = 34.0
-    width = max(cols * cell_w, 360.0)
-    height = head + rows * cell_h + (30.0 if not terms else 8.0)
     plain = "".join(t for t, _ in title) if not isinstance(title, str) else title
+    width = max(cols * cell_w, 360.0, 24 + TITLE_CHAR_WIDTH * len(plain))
+    height = head + rows * cell_h + (30.0 if not terms else 8.0)
     data = [("start", str(start)), ("count", str(len(terms)))]
     if total is not None:
         data.append(("total", str(total)))
