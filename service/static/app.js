@@ -279,7 +279,8 @@ let validationJob = null;
 function setProgress(fraction, message) {
   const f = Math.max(0, Math.min(1, Number(fraction) || 0));
   $("#validation-progress").value = f;
-  $("#validation-percent").textContent = `${Math.round(100 * f)}%`;
+  // floor: "100%" only once the job says it is complete
+  $("#validation-percent").textContent = `${Math.floor(100 * f + 1e-9)}%`;
   if (message !== undefined) status("#validation-status", message);
 }
 
@@ -319,7 +320,8 @@ async function runValidation(event) {
       notAvailable($("#validation-metrics"), "POST /v1/validations", err);
       setProgress(0, "");
     } else {
-      setProgress($("#validation-progress").value, "failed");
+      const refused = err instanceof ApiError && err.status >= 400 && err.status < 500 && !validationJob;
+      setProgress($("#validation-progress").value, refused ? "request refused" : "failed");
       showProblem(form, err);
     }
   } finally {
@@ -338,27 +340,62 @@ async function cancelValidation() {
   }
 }
 
+const fmtNumber = (v) =>
+  typeof v !== "number" ? String(v) : Number.isInteger(v) ? String(v) : v.toPrecision(3);
+
+/** The run's metrics: one row per theory (series, closed form) with its error measures, then
+ *  the scalar facts of the run. */
 function showMetrics(result) {
   const box = $("#validation-metrics");
   if (!result) return;
-  const table = document.createElement("table");
-  table.className = "metrics";
+  const parts = [];
+  const theories = Object.entries(result.metrics || {}).filter(([, v]) => v && typeof v === "object");
+  if (theories.length) {
+    const columns = [...new Set(theories.flatMap(([, v]) => Object.keys(v)))];
+    const table = document.createElement("table");
+    table.className = "metrics theories";
+    const head = document.createElement("tr");
+    for (const c of ["theory", ...columns]) {
+      const th = document.createElement("th");
+      th.textContent = c.replaceAll("_", " ");
+      head.append(th);
+    }
+    table.append(head);
+    for (const [name, v] of theories) {
+      const tr = document.createElement("tr");
+      tr.dataset.theory = name;
+      const th = document.createElement("th");
+      th.textContent = name.replaceAll("_", " ");
+      tr.append(th);
+      for (const c of columns) {
+        const td = document.createElement("td");
+        const x = v[c];
+        td.textContent = x == null ? "—" : Array.isArray(x) ? x.map(fmtNumber).join(" – ") : fmtNumber(x);
+        tr.append(td);
+      }
+      table.append(tr);
+    }
+    parts.push(table);
+  }
+  const facts = document.createElement("table");
+  facts.className = "metrics";
   const add = (k, v) => {
     if (v == null || typeof v === "object") return;
     const tr = document.createElement("tr");
     const th = document.createElement("th");
     th.textContent = k;
     const td = document.createElement("td");
-    td.textContent = typeof v === "number" ? (Number.isInteger(v) ? String(v) : v.toPrecision(4)) : String(v);
+    td.textContent = fmtNumber(v);
     tr.append(th, td);
-    table.append(tr);
+    facts.append(tr);
   };
-  for (const [k, v] of Object.entries(result.metrics || {})) add(k, v);
+  for (const [k, v] of Object.entries(result.metrics || {})) add(k.replaceAll("_", " "), v);
   add("diverged fraction", result.diverged_fraction);
   add("backend", result.backend);
   add("device", result.device);
   add("kernel", result.kernel);
-  box.replaceChildren(table);
+  parts.push(facts);
+  box.replaceChildren(...parts);
 }
 
 async function showPlot(jobId) {
@@ -395,5 +432,15 @@ $("#next-page").addEventListener("click", () => pageStep(1));
 $("#pareto-form").addEventListener("submit", loadPareto);
 $("#validation-form").addEventListener("submit", runValidation);
 $("#cancel-validation").addEventListener("click", cancelValidation);
+// an edited field loses its error message
+for (const form of $$("form")) {
+  form.addEventListener("input", (event) => {
+    const name = event.target.name;
+    if (!name) return;
+    for (const slot of $$(`[data-error-for="${CSS.escape(name)}"]`)) slot.textContent = "";
+    event.target.classList.remove("invalid");
+    event.target.removeAttribute("aria-invalid");
+  });
+}
 serverInfo();
 document.body.dataset.ready = "true";
