@@ -143,7 +143,9 @@ def _stable(fn: Any, *args: Any) -> Any:
             b = fn(*args)
         if a is None or b is None:
             return None
-        if b == 0 or abs(a - b) <= mp.mpf(10) ** -18 * abs(b) or dps > 1200:
+        if b != 0 and abs(a - b) <= mp.mpf(10) ** -18 * abs(b):
+            return b
+        if dps > 2400:  # an exact zero, or cancellation beyond 2400 digits
             return b
         dps *= 2
 
