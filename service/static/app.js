@@ -261,15 +261,26 @@ function showRegime(container, regime) {
     else dd.textContent = content;
     dl.append(dt, dd);
   };
-  add("face", regime.face);
+  add("face", regime.face ? `${regime.face} (highlighted)` : null);
   add("vertices", (regime.vertices || []).join(", "));
   add("parameterisation", regime.parameterisation);
   add("learning", regime.learning);
   add("interpretation", regime.interpretation ?? "—");
-  add("scaling condition", regime.scaling_condition_text);
+  const conditions = (regime.scaling_condition || []).map((c) => c.latex).filter(Boolean);
+  if (conditions.length) add("scaling condition", conditions.join(",\\quad "), true);
+  else add("scaling condition", regime.scaling_condition_text);
   add("natural T", texOf(regime.natural_T), true);
-  const leading = regime.leading_terms || [];
-  if (leading.length) add("leading terms", leading.map(termTex).join(",\\ "), true);
+  // leading Pareto terms per order: [{s, face, terms: [{p, H, sigma2}]}] (or plain terms)
+  const orders = regime.leading_terms || [];
+  const chosen = value(field($("#pareto-form"), "s"));
+  const shown = orders.filter((e) => e && e.s === chosen);
+  for (const entry of shown.length ? shown : orders.slice(-1)) {
+    if (entry && Array.isArray(entry.terms)) {
+      add(`leading, s = ${entry.s}${entry.face ? ` (${entry.face})` : ""}`, entry.terms.map(termTex).join(",\\ "), true);
+    } else if (entry) {
+      add("leading term", termTex(entry), true);
+    }
+  }
   container.replaceChildren(dl);
 }
 

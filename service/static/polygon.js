@@ -1,7 +1,7 @@
 // A Pareto polygon (one entry of /v1/pareto's "polygons") drawn as in the paper's Fig. 2 and
 // as diagrams.drawing.pareto draws it on the server: Pareto terms as black points in the
 // (s_D, n) plane, the hull in red, the vertex letters in blue, the order in a box. The face of
-// a chosen regime, when given, is drawn thicker.
+// a chosen regime, when given, is underlaid in orange.
 
 const SVG_NS = "http://www.w3.org/2000/svg";
 const W = 220, H = 200, LEFT = 46, TOP = 14, RIGHT = 16, BOTTOM = 42;
@@ -50,21 +50,21 @@ export function polygonSvg(polygon, face = null) {
 
   const verts = polygon.vertices.map((v) => ({ name: v.labels && v.labels.length ? v.name : "", sd: v.term.s_D, n: v.term.H, labels: v.labels || [] }));
   const projected = polygon.dimension === 3;
-  if (verts.length >= 2 && !projected) {
-    let d = verts.map((v, i) => `${i ? "L" : "M"}${at(v.sd, v.n).join(" ")}`).join("");
-    if (verts.length > 2) d += "Z";
-    svg.append(el("path", { d, fill: "none", stroke: "#D62728", "stroke-width": 2.2, class: "polygon" }));
-  }
   if (face && face.vertices && face.vertices.length) {
     const on = verts.filter((v) => v.labels.some((l) => face.vertices.includes(l)));
     if (on.length >= 2) {
       let d = on.map((v, i) => `${i ? "L" : "M"}${at(v.sd, v.n).join(" ")}`).join("");
       if (on.length > 2) d += "Z";
-      svg.append(el("path", { d, fill: on.length > 2 ? "rgba(214,39,40,0.12)" : "none", stroke: "#8b0000", "stroke-width": 5, "stroke-linecap": "round", opacity: 0.55, class: "regime-face" }));
+      svg.append(el("path", { d, fill: on.length > 2 ? "rgba(230,159,0,0.25)" : "none", stroke: "#E69F00", "stroke-width": 10, "stroke-linecap": "round", "stroke-linejoin": "round", opacity: 0.6, class: "regime-face" }));
     } else if (on.length === 1) {
       const [x, y] = at(on[0].sd, on[0].n);
-      svg.append(el("circle", { cx: x, cy: y, r: 10, fill: "none", stroke: "#8b0000", "stroke-width": 3, opacity: 0.6, class: "regime-face" }));
+      svg.append(el("circle", { cx: x, cy: y, r: 10, fill: "#E69F00", opacity: 0.6, class: "regime-face" }));
     }
+  }
+  if (verts.length >= 2 && !projected) {
+    let d = verts.map((v, i) => `${i ? "L" : "M"}${at(v.sd, v.n).join(" ")}`).join("");
+    if (verts.length > 2) d += "Z";
+    svg.append(el("path", { d, fill: "none", stroke: "#D62728", "stroke-width": 2.2, class: "polygon" }));
   }
   for (const p of pts) {
     const [x, y] = at(p.sd, p.n);
