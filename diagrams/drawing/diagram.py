@@ -340,15 +340,20 @@ def diagram_sheet_scene(
     has_recolorings = any(getattr(t, "recolorings", 1) > 1 for t in terms)
     label_h = 40.0 + (14.0 if has_recolorings else 0.0)
     cell_w = max([d.width for d in drawn] + [150.0]) + 12
-    cell_h = max([d.height for d in drawn] + [60.0]) + label_h
     cols = max(1, min(columns, len(terms)))
     rows = math.ceil(len(terms) / cols) if terms else 0
+    # each row as tall as its tallest diagram
+    row_h = [
+        max([d.height for d in drawn[r * cols : (r + 1) * cols]] + [60.0]) + label_h
+        for r in range(rows)
+    ]
+    row_y = [sum(row_h[:r]) for r in range(rows)]
     if title is None:
         title = _sheet_title(terms, model, start, total)
     head = 34.0
     plain = "".join(t for t, _ in title) if not isinstance(title, str) else title
     width = max(cols * cell_w, 360.0, 24 + TITLE_CHAR_WIDTH * len(plain))
-    height = head + rows * cell_h + (30.0 if not terms else 8.0)
+    height = head + sum(row_h) + (30.0 if not terms else 8.0)
     data = [("start", str(start)), ("count", str(len(terms)))]
     if total is not None:
         data.append(("total", str(total)))
@@ -360,7 +365,7 @@ def diagram_sheet_scene(
         )
     for k, (term, d) in enumerate(zip(terms, drawn)):
         row, col = divmod(k, cols)
-        x0, y0 = col * cell_w, head + row * cell_h
+        x0, y0, cell_h = col * cell_w, head + row_y[row], row_h[row]
         coeff = Fraction(term.coefficient)
         recol = getattr(term, "recolorings", 1)
         cell = Group(
