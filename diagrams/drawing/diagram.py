@@ -2,8 +2,9 @@
 as cyan circles, edges coloured by their colour index, parallel edges as separate arcs.
 
 :func:`diagram_svg` draws one diagram, optionally with a Wick contraction on top (Section 3,
-"Averaging and diagram contractions": the merged nodes are joined by grey bands, the paired
-edges by dashed links, and the resulting monomial is written underneath).
+"Averaging and diagram contractions"): nodes that the pairing merges get grey halos tagged with
+the node they become, paired edges are joined by dashed links, the contracted diagram is drawn
+beside it and, for a complete pairing, its monomial ``p^q H^n σ^{2l}`` underneath.
 :func:`diagram_sheet_svg` draws a page of :class:`~diagrams.expansion.ExpansionTerm` s — one
 cell per isomorphism class of ``(½D − R)^{⋆(s+1)}`` labelled with its coefficient, ``s_D`` and
 ``s_R`` — which is what ``POST /v1/diagrams`` with ``format=svg`` returns.
