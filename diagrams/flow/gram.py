@@ -49,31 +49,63 @@ def exclusive_products(factors: Sequence[Any], mul: Callable[[Any, Any], Any]) -
     return out
 
 
+def _buffer(workspace: dict | None, key: str, shape: tuple, dtype: Any, xp: Any) -> Any:
+    """A scratch array from ``workspace`` (reused across calls while its shape fits)."""
+    if workspace is None:
+        return xp.empty(shape, dtype=dtype)
+    buf = workspace.get(key)
+    if buf is None or buf.shape != shape or buf.dtype != dtype:
+        buf = xp.empty(shape, dtype=dtype)
+        workspace[key] = buf
+    return buf
+
+
+def _pair_sum(xp: Any, a: Any, b: Any) -> Any:
+    """``Σ_{kk'} a_kk' b_kk'`` per batch entry, without an ``H×H`` temporary."""
+    return xp.einsum("...ij,...ij->...", a, b)
+
+
 def _power(a: Any, k: int) -> Any:
-    """Elementwise ``a**k`` for an integer ``k ≥ 1`` by repeated multiplication."""
-    out = a
-    for _ in range(k - 1):
-        out = out * a
+    """Elementwise ``a**k`` for an integer ``k ≥ 1`` by repeated multiplication (fresh array)."""
+    out = a * a if k > 1 else a
+    for _ in range(k - 2):
+        out *= a
     return out
 
 
 def gram_loss_and_grad(
-    U: Any, model: ModelSpec, xp: Any = np, need_grad: bool = True
+    U: Any,
+    model: ModelSpec,
+    xp: Any = np,
+    need_grad: bool = True,
+    workspace: dict | None = None,
 ) -> tuple[Any, Any | None]:
     """Loss ``L`` (shape ``(B,)``, including ½‖F‖²) and ``∂L/∂U`` (shape of ``U``).
 
     One batched matmul forms all Gram matrices, one more applies them; the rest is
-    elementwise. ``need_grad=False`` skips the second matmul.
+    elementwise and done in place on scratch arrays. ``workspace`` (a dict owned by the caller)
+    keeps the ``H×H`` scratch arrays alive between calls, which saves re-allocating and
+    re-faulting hundreds of MB per step; the returned arrays never alias it.
+    ``need_grad=False`` skips the second matmul.
     """
     nu = model.nu
     identity = model.target == "identity"
-    p = U.shape[-1]
-    gram = xp.matmul(U, xp.swapaxes(U, -1, -2))  # (B, C, H, H)
+    B, C, H, p = U.shape
     offset = 0.5 * p if identity else 0.0
+    gram = _buffer(workspace, "gram", (B, C, H, H), U.dtype, xp)
+    # a contiguous transpose keeps NumPy's stacked matmul on its BLAS path (a strided view of
+    # a thin p-column matrix falls back to a loop ~10× slower)
+    xp.matmul(U, xp.ascontiguousarray(xp.swapaxes(U, -1, -2)), out=gram)
     if model.sym:
         g = gram[:, 0]
-        g_pow = _power(g, nu - 1)
-        loss = 0.5 * xp.sum(g_pow * g, axis=(-2, -1)) + offset
+        if nu == 2:
+            g_pow = g
+        else:
+            g_pow = _buffer(workspace, "power", (B, H, H), U.dtype, xp)
+            xp.multiply(g, g, out=g_pow)
+            for _ in range(nu - 3):
+                xp.multiply(g_pow, g, out=g_pow)
+        loss = 0.5 * _pair_sum(xp, g_pow, g) + offset
         u = U[:, 0]
         u_pow = _power(u, nu - 1) if identity else None
         if identity:
@@ -82,20 +114,29 @@ def gram_loss_and_grad(
             return loss, None
         grad = xp.matmul(g_pow, u)
         if identity:
-            grad = grad - u_pow
-        return loss, (nu * grad)[:, None]
-    grams = [gram[:, m] for m in range(nu)]
-    excl = exclusive_products(grams, lambda a, b: a * b)
-    loss = 0.5 * xp.sum(excl[0] * grams[0], axis=(-2, -1)) + offset
+            grad -= u_pow
+        grad *= nu
+        return loss, grad[:, None]
+    # ASYM: excl[:, m] = ∘_{m'≠m} G^(m'), written straight into one scratch array
+    excl = _buffer(workspace, "excl", (B, C, H, H), U.dtype, xp)
+    for m in range(nu):
+        others = [j for j in range(nu) if j != m]
+        if len(others) == 1:
+            excl[:, m] = gram[:, others[0]]
+            continue
+        xp.multiply(gram[:, others[0]], gram[:, others[1]], out=excl[:, m])
+        for j in others[2:]:
+            xp.multiply(excl[:, m], gram[:, j], out=excl[:, m])
+    loss = 0.5 * _pair_sum(xp, excl[:, 0], gram[:, 0]) + offset
     if identity:
         us = [U[:, m] for m in range(nu)]
         u_excl = exclusive_products(us, lambda a, b: a * b)
         loss = loss - xp.sum(u_excl[0] * us[0], axis=(-2, -1))
     if not need_grad:
         return loss, None
-    grad = xp.matmul(xp.stack(excl, axis=1), U)
+    grad = xp.matmul(excl, U)
     if identity:
-        grad = grad - xp.stack(u_excl, axis=1)
+        grad -= xp.stack(u_excl, axis=1)
     return loss, grad
 
 

@@ -8,7 +8,7 @@ temporaries fit in the memory limit.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -78,19 +78,27 @@ class FlowField:
     problem: the model and sizes.
     xp: array module (``numpy`` or ``cupy``).
     kernel: ``"gram" | "mttkrp" | "dense"`` (resolve ``"auto"`` with :func:`make_field`).
+    workspace: scratch arrays reused between evaluations (so one field serves one thread).
     """
 
     problem: FlowProblem
     xp: Any
     kernel: str
+    workspace: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def _eval(self, U: Any, need_grad: bool) -> tuple[Any, Any]:
+        if self.kernel == "gram":
+            return gram_loss_and_grad(U, self.problem.model, self.xp, need_grad, self.workspace)
+        return _FUNCS[self.kernel](U, self.problem.model, self.xp, need_grad)
 
     def __call__(self, U: Any) -> tuple[Any, Any]:
-        loss, grad = _FUNCS[self.kernel](U, self.problem.model, self.xp)
-        return loss, grad * (-1.0 / self.problem.T)
+        loss, grad = self._eval(U, True)
+        grad *= -1.0 / self.problem.T
+        return loss, grad
 
     def loss(self, U: Any) -> Any:
         """The loss alone (one Gram matmul, no gradient)."""
-        return _FUNCS[self.kernel](U, self.problem.model, self.xp, need_grad=False)[0]
+        return self._eval(U, False)[0]
 
     def flops(self, batch: int) -> int:
         return kernel_flops(self.kernel, self.problem.model, self.problem.p, self.problem.H, batch)

@@ -71,7 +71,7 @@ def mttkrp_loss_and_grad(
         else:
             kr = khatri_rao([U[:, m, sl] for m in range(nu - 1)])
             last = U[:, nu - 1, sl]
-        f += xp.matmul(xp.swapaxes(kr, -1, -2), last)
+        f += xp.matmul(xp.ascontiguousarray(xp.swapaxes(kr, -1, -2)), last)
     resid = f.reshape(B, -1)
     if model.target == "identity":
         resid[:, :: diagonal_step(p, nu)] -= 1.0

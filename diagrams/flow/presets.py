@@ -93,9 +93,9 @@ def _asym3_free(p: int, H: int, regime: str, seeds: int) -> dict[str, Any]:
     sigma2 = (2.0 / (p**3 * H)) ** (1 / 3)  # E[L(0)] = ½ p³ H σ⁶ = 1
     if regime == "over":  # E[L]/E[L0] = exp(−2νσ⁴H t/T): unit rate
         T = 6.0 * sigma2**2 * H
-        return _request(3, "asym", "zero", p, H, sigma2, T, 6.0, 600, seeds)
+        return _request(3, "asym", "zero", p, H, sigma2, T, 6.0, 300, seeds)
     T = 4.0 * p**2 * sigma2**2  # (1 + 2(ν−1)p²σ⁴ t/T)^{-3/2} = (1 + t)^{-3/2}
-    return _request(3, "asym", "zero", p, H, sigma2, T, 100.0, 10_000, seeds, "log")
+    return _request(3, "asym", "zero", p, H, sigma2, T, 100.0, 4000, seeds, "log")
 
 
 def _sym4_free(p: int, H: int, seeds: int) -> dict[str, Any]:
@@ -144,7 +144,7 @@ _BUILDERS: dict[str, tuple[Any, Any, str]] = {
     ),
     "asym3-free-over": (
         lambda: _asym3_free(32, 32768, "over", 8),
-        lambda: _asym3_free(8, 512, "over", 8),
+        lambda: _asym3_free(6, 216, "over", 8),
         "free ASYM ν=3 overparameterised, H=p³ (Fig. t3_free_over_under left)",
     ),
     "asym3-free-under": (
@@ -159,7 +159,7 @@ _BUILDERS: dict[str, tuple[Any, Any, str]] = {
     ),
     "sym4-free-over": (
         lambda: _sym4_free(16, 8192, 8),
-        lambda: _sym4_free(8, 512, 8),
+        lambda: _sym4_free(6, 144, 8),
         "free SYM ν=4 overparameterised, H ≫ p², E[L(0)]=1, c=1/4 (Fig. app_free_evo right)",
     ),
     "sym4-ascent-low-noise": (
