@@ -23,7 +23,18 @@ from fastapi.routing import APIRoute
 from service.jobs import JobManager
 from service.middleware import BodySizeLimit
 from service.problems import install_problem_handlers, use_problem_media_type
-from service.routers import diagrams, explorer, info, jobs, series
+from service.routers import (
+    diagrams,
+    explorer,
+    info,
+    jobs,
+    limits,
+    pareto,
+    regimes,
+    series,
+    theory,
+    validations,
+)
 from service.settings import Settings, get_settings
 from service.storage import Store
 from service.tasks import ENGINE_VERSION
@@ -32,6 +43,11 @@ from service.tasks import ENGINE_VERSION
 ROUTERS: list[APIRouter] = [
     series.router,
     diagrams.router,
+    pareto.router,
+    regimes.router,
+    limits.router,
+    theory.router,
+    validations.router,
     jobs.router,
     info.router,
     explorer.router,
