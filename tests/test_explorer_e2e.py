@@ -146,8 +146,15 @@ def api(server: Any, path: str, body: dict[str, Any]) -> Any:
 # ------------------------------------------------------------------------------------ tests
 def test_series_table_and_diagram_sheet(page, server) -> None:
     driver = page
-    # KaTeX is vendored and renders offline: the header's formula is typeset
+    # KaTeX is vendored and renders offline: the header's formula is typeset in its own font,
+    # and no file the page asks for is missing
     assert driver.find_elements("css selector", "header .katex")
+    wait_for(
+        lambda: driver.execute_script("return document.fonts.check('16px KaTeX_Main')"),
+        what="the KaTeX fonts",
+    )
+    missing = [e["message"] for e in driver.get_log("browser") if "Failed to load" in e["message"]]
+    assert not missing, missing
     fill(driver, "#nu", "2")
     choose(driver, "#symmetry", "sym")
     choose(driver, "#target", "identity")
