@@ -12,7 +12,7 @@ from diagrams.errors import SpecError
 from diagrams.flow.backend import cupy_available, resolve_backend, to_numpy
 from diagrams.flow.dense import dense_loss_and_grad
 from diagrams.flow.gram import exclusive_products, gram_loss_and_grad
-from diagrams.flow.kernels import choose_kernel, kernel_flops, make_field
+from diagrams.flow.kernels import choose_kernel, kernel_cost, kernel_flops, make_field
 from diagrams.flow.mttkrp import mttkrp_loss_and_grad
 from diagrams.flow.problem import FlowProblem, init_weights
 from diagrams.model import ModelSpec
@@ -100,9 +100,15 @@ def test_kernel_choice_follows_cost() -> None:
     assert choose_kernel(over, p=32, H=32768) == "mttkrp"  # H = p³ ≫ p²
     assert choose_kernel(over, p=128, H=128) == "gram"
     assert choose_kernel(ModelSpec(4, "sym", "identity"), p=64, H=2048) == "gram"
-    for kernel in ("gram", "mttkrp"):
-        chosen = choose_kernel(over, p=8, H=512)
-        assert kernel_flops(chosen, over, 8, 512) <= kernel_flops(kernel, over, 8, 512)
+    for model, p, H in [(over, 8, 512), (ModelSpec(2, "sym", "identity"), 256, 256)]:
+        chosen = choose_kernel(model, p, H)
+        assert all(
+            kernel_cost(chosen, model, p, H) <= kernel_cost(k, model, p, H)
+            for k in ("gram", "mttkrp")
+        )
+    # flop counts: Gram O(νH²p), contraction O(Hp^ν)
+    assert kernel_flops("gram", over, 8, 512) == pytest.approx(3 * 4 * 512**2 * 8, rel=0.1)
+    assert kernel_flops("mttkrp", over, 8, 512) > 6 * 512 * 8**3
     with pytest.raises(SpecError) as err:
         make_field(FlowProblem(over, 2, 2, 0.1), kernel="fast")
     assert err.value.field == "kernel"

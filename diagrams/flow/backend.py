@@ -7,7 +7,9 @@ optional extra (``pip install .[gpu]``) and is imported lazily, only when asked 
 
 from __future__ import annotations
 
+import contextlib
 import importlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -98,3 +100,21 @@ def check_dtype(dtype: str, field: str = "dtype") -> str:
     if dtype not in DTYPES:
         raise SpecError(field, f"must be one of {', '.join(DTYPES)}")
     return dtype
+
+
+@contextlib.contextmanager
+def blas_threads(backend: Backend, threads: int) -> Iterator[None]:
+    """Limit the host BLAS to ``threads`` threads inside the block (``0``: leave as is).
+
+    The batched kernels issue many mid-sized matrix products; when the cores are shared with
+    other processes, multi-threaded OpenBLAS on such products can be two orders of magnitude
+    slower than one thread (see ``benchmarks/results/flow.md``), so validation runs default
+    to one. Nothing happens on CuPy.
+    """
+    if backend.name != "numpy" or threads == 0:
+        yield
+        return
+    from threadpoolctl import threadpool_limits
+
+    with threadpool_limits(limits=threads, user_api="blas"):
+        yield

@@ -142,12 +142,13 @@ def gram_loss_and_grad(
 
 def gram_flops(model: ModelSpec, p: int, H: int, batch: int = 1) -> int:
     """Floating-point operations of one :func:`gram_loss_and_grad` call (2mnk per matmul)."""
-    C = model.colors
+    nu, C = model.nu, model.colors
+    identity = model.target == "identity"
     matmuls = 2 * (2 * H * H * p) * C
     if model.sym:
-        hadamard = (model.nu - 1) * H * H + 2 * H * H + 2 * (model.nu - 1) * H * p
+        hadamard = (nu - 2 + 2) * H * H + ((nu + 3) * H * p if identity else H * p)
     else:
-        hadamard = (3 * (model.nu - 2) + 2) * H * H + (3 * (model.nu - 2) + 2) * H * p
+        hadamard = (nu * (nu - 2) + 2) * H * H + ((4 * nu - 4) * H * p if identity else 0)
     return batch * (matmuls + hadamard)
 
 

@@ -42,6 +42,29 @@ def kernel_bytes(
     return batch * itemsize * (H * p ** (model.nu - 1) + 2 * p**model.nu)
 
 
+# Weights of memory-bound elementwise work relative to one matmul flop, measured on the CPU
+# with single-threaded BLAS (benchmarks/results/flow.md): in-place Hadamard products on H×H
+# arrays are cheap; Khatri–Rao outer products with short inner dimensions are not.
+GRAM_ELEMENT_WEIGHT = 2
+KHATRI_RAO_ELEMENT_WEIGHT = 30
+
+
+def kernel_cost(kernel: str, model: ModelSpec, p: int, H: int, batch: int = 1) -> float:
+    """Relative time of one evaluation: flops plus weighted elementwise traffic.
+
+    Used only to choose between kernels; :func:`kernel_flops` is what GFLOP/s figures count.
+    """
+    nu = model.nu
+    flops = kernel_flops(kernel, model, p, H, batch)
+    if kernel == "gram":
+        return flops + GRAM_ELEMENT_WEIGHT * batch * model.colors * nu * H * H
+    if kernel == "mttkrp":
+        kr = 2 * H * sum(p**j for j in range(2, nu))  # Khatri–Rao products (+ a recompute)
+        dense = 3 * p**nu  # passes over f and the residual
+        return flops + KHATRI_RAO_ELEMENT_WEIGHT * batch * (kr + dense)
+    return float(flops)
+
+
 def choose_kernel(
     model: ModelSpec,
     p: int,
@@ -50,7 +73,7 @@ def choose_kernel(
     itemsize: int = 8,
     memory_limit: int = DEFAULT_MEMORY_LIMIT,
 ) -> str:
-    """The cheaper of ``"gram"`` and ``"mttkrp"`` whose temporaries fit in ``memory_limit``.
+    """The cheaper (by :func:`kernel_cost`) of ``"gram"`` and ``"mttkrp"`` that fits in memory.
 
     >>> choose_kernel(ModelSpec(3, "asym", "zero"), p=8, H=512)   # H = p³ ≫ p²
     'mttkrp'
@@ -63,10 +86,7 @@ def choose_kernel(
         if kernel_bytes(k, model, p, H, batch, itemsize) <= memory_limit
     ]
     candidates = fits or ["gram", "mttkrp"]
-    return min(candidates, key=lambda k: kernel_flops(k, model, p, H, batch))
-
-
-_FUNCS = {"gram": gram_loss_and_grad, "mttkrp": mttkrp_loss_and_grad, "dense": dense_loss_and_grad}
+    return min(candidates, key=lambda k: kernel_cost(k, model, p, H, batch))
 
 
 @dataclass(frozen=True)
@@ -87,9 +107,12 @@ class FlowField:
     workspace: dict = field(default_factory=dict, compare=False, repr=False)
 
     def _eval(self, U: Any, need_grad: bool) -> tuple[Any, Any]:
+        model = self.problem.model
         if self.kernel == "gram":
-            return gram_loss_and_grad(U, self.problem.model, self.xp, need_grad, self.workspace)
-        return _FUNCS[self.kernel](U, self.problem.model, self.xp, need_grad)
+            return gram_loss_and_grad(U, model, self.xp, need_grad, self.workspace)
+        if self.kernel == "mttkrp":
+            return mttkrp_loss_and_grad(U, model, self.xp, need_grad, workspace=self.workspace)
+        return dense_loss_and_grad(U, model, self.xp, need_grad)
 
     def __call__(self, U: Any) -> tuple[Any, Any]:
         loss, grad = self._eval(U, True)

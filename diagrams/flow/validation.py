@@ -23,6 +23,7 @@ catalogue has one for the model, its closed form. Request fields::
     series_order  int ≥ 0 or "auto" (default: highest order ≤ 6 the engine estimates at ≤ 2 s)
     solution    optional name of a closed-form solution in the catalogue
     rtol, atol  dopri5 tolerances;  divergence_factor  (default 1e6)
+    blas_threads  host BLAS threads for the NumPy backend (default 1; 0 = library default)
 
 Result: ``t``, ``loss_mean``, ``loss_stderr`` (over the seeds not yet diverged),
 ``alive_fraction``, ``diverged_fraction``, ``divergence_times``, ``theory`` (``closed_form``,
@@ -33,7 +34,8 @@ Result: ``t``, ``loss_mean``, ``loss_stderr`` (over the seeds not yet diverged),
 ``"taylor"`` — Monte Carlo estimates of ``Y_s = T^s E[d^sL/dt^s(0)]`` from exact per-start
 derivatives (:mod:`~diagrams.flow.taylor`) with standard errors, against the engine's exact
 ``Y_s``: fields ``model``, ``params``, ``s_max`` (0..12), ``seeds`` (≥ 2), ``seed``, ``backend``,
-``dtype``. Result: ``s``, ``mc_mean``, ``mc_stderr``, ``exact``, ``z``, ``metrics``.
+``dtype``, ``blas_threads``. Result: ``s``, ``mc_mean``, ``mc_stderr``, ``exact``, ``z``,
+``metrics``.
 
 Invalid input raises :class:`~diagrams.errors.SpecError` naming the field (e.g. ``params.p``).
 """
@@ -49,7 +51,7 @@ from typing import Any
 import numpy as np
 
 from diagrams.errors import NotApplicable, SpecError
-from diagrams.flow.backend import Backend, check_dtype, resolve_backend
+from diagrams.flow.backend import Backend, blas_threads, check_dtype, resolve_backend
 from diagrams.flow.integrators import (
     DEFAULT_DIVERGENCE_FACTOR,
     INTEGRATORS,
@@ -169,6 +171,7 @@ class ValidationSpec:
     rtol: float = 1e-8
     atol: float = 1e-10
     divergence_factor: float = DEFAULT_DIVERGENCE_FACTOR
+    blas_threads: int = 1
     # taylor
     s_max: int = 4
     batch_size: int = 256
@@ -183,6 +186,7 @@ class ValidationSpec:
             "seed": self.seed,
             "backend": self.backend,
             "dtype": self.dtype,
+            "blas_threads": self.blas_threads,
         }
         if self.kind == "taylor":
             out.update(s_max=self.s_max)
@@ -230,7 +234,15 @@ def parse_request(request: Mapping[str, Any]) -> ValidationSpec:
     dtype = check_dtype(req.get("dtype", "float64"))
     backend = _choice(req.get("backend", "auto"), "backend", ("auto", "numpy", "cupy"))
     seed = _int(req.get("seed", 0), "seed", 0, 2**32 - 1)
-    common = dict(model=model, problem=problem, seed=seed, backend=backend, dtype=dtype)
+    threads = _int(req.get("blas_threads", 1), "blas_threads", 0, 1024)
+    common = dict(
+        model=model,
+        problem=problem,
+        seed=seed,
+        backend=backend,
+        dtype=dtype,
+        blas_threads=threads,
+    )
     if kind == "taylor":
         return ValidationSpec(
             kind="taylor",
@@ -628,6 +640,7 @@ def run_validation(request: Mapping[str, Any], progress: Progress = None) -> dic
     :class:`~diagrams.errors.Cancelled` to stop it. Raises :class:`SpecError` for bad input.
     """
     spec = parse_request(request)
-    if spec.kind == "taylor":
-        return _run_taylor(spec, progress)
-    return _run_trajectory(spec, progress)
+    with blas_threads(resolve_backend(spec.backend), spec.blas_threads):
+        if spec.kind == "taylor":
+            return _run_taylor(spec, progress)
+        return _run_trajectory(spec, progress)
