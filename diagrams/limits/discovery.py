@@ -326,6 +326,7 @@ def find_recurrences(
         ((r, deg) for r in range(1, max_radius + 1) for deg in range(0, max_degree + 1)),
         key=lambda rd: ((rd[0] + 1) ** d * len(monomials(d, rd[1])), rd[0], rd[1]),
     )
+    largest: tuple[int, int, int, int] | None = None  # (radius, degree, unknowns, equations)
     for radius, degree in candidates:
         check_points = [n for n in _points(array, radius, array.s_max) if n[0] > s_fit]
         timed: list[Recurrence] = []
@@ -344,6 +345,8 @@ def find_recurrences(
             rows, columns = _system(fit, shifts, degree, radius, s_fit)
             if len(columns) > max_unknowns or len(rows) < len(columns):
                 continue
+            if largest is None or len(columns) > largest[2]:
+                largest = (radius, degree, len(columns), len(rows))
             null = _nullspace(rows, len(columns))
             discarded = 0
             for vec in _sparse_span(null):
@@ -381,10 +384,16 @@ def find_recurrences(
                 unknowns=size_of_system[1],
                 searched=searched,
             )
+    tried = (
+        "no system was determined by the data"
+        if largest is None
+        else f"largest determined system: shifts in {{-{largest[0]}..0}}^{d}, degree "
+        f"{largest[1]}, {largest[2]} unknowns, {largest[3]} equations"
+    )
     raise NotApplicable(
         "array",
         f"no linear recurrence with shifts in {{-{max_radius}..0}}^{d} and degree <= "
-        f"{max_degree} fits orders s <= {s_fit} and holds through s = {array.s_max}",
+        f"{max_degree} fits orders s <= {s_fit} and holds through s = {array.s_max} ({tried})",
     )
 
 
