@@ -1,0 +1,450 @@
+"""Leading-order mode: only the Pareto-optimal terms of ``Y_s`` (Section 4, Theorem 4.1),
+exactly, without the full polynomial.
+
+What is computed
+----------------
+By Theorem 4.1 the Pareto-optimal terms of ``Y_s`` at a given ``σ^{2l}`` (equivalently a given
+``s_D``, since ``2l = ν(s_D+1) + (ν−2)s``) are exactly the terms of largest weight
+``w = q + c·n``, with ``c = ν/2`` (SYM, even ν) or ``c = ν−1`` (ASYM), and that largest weight is
+``W(s_D) = 1 + c + (ν−1)s_D``. This module returns, for every ``s_D``, all terms of ``Y_s`` with
+``w = W(s_D)``, with their exact coefficients; levels whose terms all vanish (ASYM with odd
+``s_R``) are absent. All contributions to one level share the sign ``(−1)^{s+s_R}``, so nothing
+cancels. For SYM with odd ν (where the paper leaves the front open) the mode falls back to the
+exact polynomial and keeps its Pareto-optimal terms (:func:`pareto_terms`): correct, but not
+cheaper.
+
+Bookkeeping
+-----------
+``Y_s = (−1)^s Σ`` over merge histories (an atom ``A_0`` and ``s`` merges ``⋆A_t``, each along
+an edge of the current diagram and a same-colour edge of the atom) and over perfect pairings of
+the final diagram, of ``Π_t factor(A_t) · p^q H^n σ^{2l}``, with ``factor(D) = ½`` and
+``factor(R) = −1`` (Section 3, eq. lossstarexp). A history with ``d`` atoms D and final
+contraction ``(q, n)`` has raw weight ``1 + c(d+1) + (ν−1)d`` before any identification; every
+identification of two p-classes costs 1 and of two H-classes costs ``c``. Writing ``L`` for the
+total cost, ``w = 1 + c + (ν−1)d + c·d − L``, so the term is leading iff ``L = c·d``. Put
+``X = L − c·d`` (the *excess*).
+
+Normal-ordered sequential process
+---------------------------------
+Merges are applied one at a time. A final pair of edges is formed when its younger edge is
+created: each new edge is either paired at once with a same-colour edge that is still *open*
+(identifying their endpoints), or left open (it will be consumed by a later merge or paired with
+a later edge). Every (history, pairing) is produced exactly once. Nodes without open edges can
+never change again and are *closed* (counted into ``n`` and ``q``). The state after a step is
+the open graph ``O`` (canonical form) and ``d``; its value maps ``n_closed`` to the summed
+integer weight of the histories (atom multiplicities and signs included, the ``½`` of each D
+kept as ``2^{−d}``). States are deduplicated after every step.
+
+Why the pruning is exact
+------------------------
+``L_min(F)`` is the least loss of an *admissible* contraction of a diagram ``F``
+(:mod:`diagrams.leading_bound`: every bundle pairable after merging some R atoms).
+
+Lemma. ``L_min(F ⋆ R) = L_min(F)`` and ``L_min(F ⋆ D) ≥ L_min(F) + c`` for every diagram ``F``
+and every merge.
+
+Proof. ``F ⋆ R`` along ``e = (k, i, m)`` has the same nodes, and the bundle containing ``e``
+changes by ``ν−2`` edges (SYM, even) or by the parity vector ``1⃗`` (ASYM): the admissible
+contractions are the same. ``F' = F ⋆ D`` along ``e`` adds an H-node ``k'``, p-nodes ``i_j``
+(``j ≠ m``) and replaces ``e`` by ``(k', i, m)``, ``(k, i_j, j)``, ``(k', i_j, j)``. Let ``Q'`` be
+an admissible contraction of ``F'`` and ``Q`` its restriction to the nodes of ``F``; order the
+nodes of ``F`` first, so that the loss of ``Q'`` is the loss of ``Q`` plus ``c`` for ``k'`` if its
+class holds an older node, plus 1 for each ``i_j`` whose class holds an older node.
+(A) ``k' ~ k``: ``k'`` costs ``c``; the two edges ``(k, i_j)``, ``(k', i_j)`` lie in one bundle
+with one colour, ``(k', i, m)`` lies in the bundle of ``e``; so ``Q`` is admissible for ``F`` and
+``loss(Q) ≤ loss(Q') − c``. (B1) ``k'`` alone in its class: its ν edges go to the ν endpoints
+``i, i_j``. ASYM: they have distinct colours, so the bundles at ``k'`` are admissible only if all
+endpoints share one class, and the ν−1 nodes ``i_j`` cost ``ν−1 = c``; the bundle of ``e``
+changes by ``(1⃗ − e_m) ⊕ e_m = 1⃗``, so ``Q`` is admissible. SYM: the endpoints fall into classes
+holding an even number of them each, so at most ν/2 classes, and the ``i_j`` cost at least
+``ν/2 = c``; every bundle at ``k``'s class changes by an even number of edges. (B2) ``k'`` joins an
+older class other than ``k``'s: ``k'`` costs ``c``. Let the endpoints lie in ``r ≤ ν`` classes, of
+which ``r_old`` hold older nodes; the ``i_j`` cost at least ``(ν−1) − (r − r_old)``. Let ``Q`` be
+the restriction with those ``r_old`` classes merged (cost ``r_old − 1``): then
+``loss(Q) ≤ loss(Q') − c − ν + r ≤ loss(Q') − c``, and ``Q`` is admissible, because each bundle
+of ``Q`` is an XOR (sum) of admissible bundles of ``Q'`` corrected by the removed edges at ``k'``
+(``1⃗``, resp. ν edges) and at ``k`` (``(1⃗ − e_m) ⊕ e_m``, resp. ν−2 edges). ∎
+
+Consequence (Theorem 4.1's optimality part, and the pruning). Let a state have excess ``X`` and
+open graph ``O``. Its future is a diagram ``O ⋆ (atoms)`` with ``D_fut`` atoms D and a perfect
+pairing, whose loss is at least ``L_min(O ⋆ atoms) ≥ L_min(O) + c·D_fut``; hence the final
+excess is at least ``Φ = X + L_min(O)``. The initial atom has ``Φ = 0`` (``L_min(D) = c``,
+``L_min(R) = 0``, ``X = −c`` resp. 0), and ``Φ`` never decreases (pairing the edges of one bundle
+of an admissible contraction keeps it admissible). So the final excess is ``≥ 0`` — the bound
+of Theorem 4.1 — and a history reaches a leading term iff ``Φ`` stays 0 at every step. The
+process therefore keeps only steps with ``Φ = 0``: a merge ``G = O ⋆ A`` must have
+``L_min(G) = L_min(O) + c[A = D]`` (always true for D: contract ``k'`` into ``k``), and the
+pairings chosen in the step must identify only nodes that some *least-loss* admissible
+contraction of ``G`` identifies (then ``L_min`` of the new open graph is ``L_min(G)`` minus the
+cost paid). These conditions are necessary and sufficient for ``Φ = 0``, so no history that
+reaches a leading term is dropped, and every final state has excess exactly 0.
+
+Horizon. A non-empty state with ``Φ = 0`` can be closed (all its open edges consumed or paired
+with ``Φ`` kept at 0) in ``μ(O)`` steps, and then in any larger number (a D merged along an open
+edge, ``k'`` contracted into ``k`` and its new edges paired among themselves, is a step with
+``Φ = 0`` that returns an isomorphic open graph). Computing up to ``s_max`` keeps only states
+with ``μ(O) ≤ s_max − t``; ``μ`` is bounded below by ``⌈|O|/2ν⌉`` (a step removes at most the
+consumed edge and one old edge per new edge), above by an explicit closing schedule
+(:meth:`LeadingEngine._closing_steps`), and computed exactly by a memoised search in between.
+
+Cost and reach are measured in ``benchmarks/results/leading.md``; the number of distinct open
+graphs grows geometrically with ``s`` (it is a property of the terms themselves, not of the
+bound: the table lists the states that do reach a leading term).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from fractions import Fraction
+
+from diagrams.canonical import Edge, Form, canonical_form, edge_orbits
+from diagrams.errors import SpecError
+from diagrams.leading_bound import ContractionBound, Partition, weight_constant
+from diagrams.model import ModelSpec
+from diagrams.polynomial import Poly
+
+Progress = Callable[[float, str], None] | None
+
+EMPTY: Form = (0, 0, ())
+
+Transition = tuple[Form, int, int, int]
+"""``(child form, Δd, Δn_closed, integer factor)`` of one step from an open graph."""
+
+
+def applies(model: ModelSpec) -> bool:
+    """Whether Theorem 4.1 describes the Pareto front (ASYM any ν; SYM even ν)."""
+    return not (model.sym and model.nu % 2)
+
+
+def pareto_terms(poly: Poly) -> Poly:
+    """The Pareto-optimal terms of a polynomial (Section 4): at each σ² power, the monomials
+    whose ``(q, n)`` no other monomial of that power dominates.
+
+    >>> y = Poly({(1, 1, 1): 1, (1, 2, 2): 1, (1, 3, 2): 1, (2, 1, 2): 1})
+    >>> sorted(pareto_terms(y).terms)
+    [(1, 1, 1), (1, 3, 2), (2, 1, 2)]
+    """
+    out = {}
+    for l, level in poly.by_sigma_power().items():
+        for (q, n), coeff in level.items():
+            dominated = any(q2 >= q and n2 >= n and (q2, n2) != (q, n) for (q2, n2) in level)
+            if not dominated:
+                out[(q, n, l)] = coeff
+    return Poly(out)
+
+
+class LeadingEngine:
+    """The sequential process of one model (ASYM, or SYM with even ν); caches transitions and
+    closing times of open graphs across calls."""
+
+    def __init__(self, model: ModelSpec) -> None:
+        if not applies(model):
+            raise ValueError("leading engine needs ASYM or SYM with even ν")
+        self.model = model
+        self.nu = model.nu
+        self.sym = model.sym
+        self.c = weight_constant(model)
+        self.colors = model.colors
+        self.quotient = not model.sym
+        self.with_r = model.target == "identity"
+        # Same-colour edges of the atom a merge may use (all equivalent under Aut(atom)).
+        self.mult_d, self.mult_r = (2 * self.nu, self.nu) if self.sym else (2, 1)
+        self.bound = ContractionBound(model)
+        self.lmin: dict[Form, int] = {EMPTY: 0}
+        self.trans: dict[Form, list[Transition]] = {}
+        self.mu_exact: dict[Form, int] = {EMPTY: 0}
+        self.mu_low: dict[Form, int] = {}
+        self.initial = self._initial_states()
+        self.results: dict[int, Poly] = {}
+        self.horizon = -1
+
+    # ----------------------------------------------------------------------------- steps
+    def _canon(self, n_h: int, n_p: int, edges: list[Edge]) -> Form:
+        return canonical_form(n_h, n_p, edges, self.colors, self.quotient)
+
+    def _atom_edges(self, atom: str) -> tuple[int, int, list[Edge]]:
+        col = (lambda m: 0) if self.sym else (lambda m: m)
+        if atom == "D":
+            return 2, self.nu, [(h, m, col(m)) for h in (0, 1) for m in range(self.nu)]
+        return 1, 1, [(0, 0, col(m)) for m in range(self.nu)]
+
+    def _initial_states(self) -> dict[tuple[Form, int], dict[int, int]]:
+        """States after the first atom and its pairings (the ``s = 0`` level)."""
+        out: dict[tuple[Form, int], dict[int, int]] = {}
+        atoms = [("D", 1, 1)] + ([("R", 0, -1)] if self.with_r else [])
+        for atom, d, factor in atoms:
+            n_h, n_p, edges = self._atom_edges(atom)
+            budget = self.bound.minimal_loss(n_h, n_p, edges)
+            children: dict[tuple[Form, int], int] = {}
+            self._pairings(n_h, n_p, [], edges, budget, children)
+            for (form, dn), mult in children.items():
+                slot = out.setdefault((form, d), {})
+                slot[dn] = slot.get(dn, 0) + factor * mult
+        return out
+
+    def _pairings(
+        self,
+        n_h: int,
+        n_p: int,
+        old: list[Edge],
+        new: list[Edge],
+        budget: int,
+        out: dict[tuple[Form, int], int],
+    ) -> None:
+        """Enumerate the pairing decisions for the ``new`` edges of ``G = old + new`` that keep
+        ``Φ = 0``; add ``(child form, n_closed increment) → multiplicity`` into ``out``.
+
+        ``budget`` is the required ``L_min(G)``; nothing is added when ``L_min(G)`` is larger.
+        """
+        best, parts = self.bound.optimal(n_h, n_p, old + new, budget)
+        if best is None:
+            return
+        if best < budget:  # would contradict the Lemma in the module docstring
+            raise AssertionError(f"L_min dropped below its lower bound ({best} < {budget})")
+        lmin = self.lmin
+        c = self.c
+
+        def finish(opened: list[Edge], hrep: list[int], prep: list[int]) -> None:
+            edges = [(hrep[h], prep[p], col) for h, p, col in opened]
+            hs = sorted({h for h, _, _ in edges})
+            ps = sorted({p for _, p, _ in edges})
+            h_alive = len(set(hrep))
+            p_alive = len(set(prep))
+            paid = (n_p - p_alive) + c * (n_h - h_alive)
+            hmap = {h: k for k, h in enumerate(hs)}
+            pmap = {p: k for k, p in enumerate(ps)}
+            form = self._canon(len(hs), len(ps), [(hmap[h], pmap[p], col) for h, p, col in edges])
+            child_lmin = budget - paid
+            known = lmin.setdefault(form, child_lmin)
+            if known != child_lmin:
+                raise AssertionError("inconsistent L_min for one open graph")
+            key = (form, h_alive - len(hs))
+            out[key] = out.get(key, 0) + 1
+
+        def rec(
+            opened: list[Edge], k: int, hrep: list[int], prep: list[int], compat: list[Partition]
+        ) -> None:
+            if k == len(new):
+                finish(opened, hrep, prep)
+                return
+            edge = new[k]
+            rec([*opened, edge], k + 1, hrep, prep, compat)
+            h0, p0, col0 = edge
+            for j, (h1, p1, col1) in enumerate(opened):
+                if col1 != col0:
+                    continue
+                a, b = hrep[h0], hrep[h1]
+                x, y = prep[p0], prep[p1]
+                keep = [
+                    part for part in compat if part[0][a] == part[0][b] and part[1][x] == part[1][y]
+                ]
+                if not keep:
+                    continue
+                h2 = hrep if a == b else [a if v == b else v for v in hrep]
+                p2 = prep if x == y else [x if v == y else v for v in prep]
+                rec(opened[:j] + opened[j + 1 :], k + 1, h2, p2, keep)
+
+        rec(list(old), 0, list(range(n_h)), list(range(n_p)), parts)
+
+    def transitions(self, form: Form) -> list[Transition]:
+        """All steps with ``Φ = 0`` from open graph ``form`` (memoised)."""
+        cached = self.trans.get(form)
+        if cached is not None:
+            return cached
+        n_h, n_p, edges = form
+        lmin = self.lmin[form]
+        col = (lambda m: 0) if self.sym else (lambda m: m)
+        acc: dict[tuple[Form, int, int], int] = {}
+        for orbit in edge_orbits(n_h, n_p, edges, self.colors, self.quotient):
+            j = orbit[0]
+            h, p, m = edges[j]
+            rest = list(edges[:j] + edges[j + 1 :])
+            # G ⋆ D along edge j: new H-node n_h, new p-nodes n_p.., edges to k=h and k'=n_h.
+            new: list[Edge] = []
+            nxt = n_p
+            for mm in range(self.nu):
+                if (self.sym and mm == 0) or (not self.sym and mm == m):
+                    continue
+                new += [(h, nxt, col(mm)), (n_h, nxt, col(mm))]
+                nxt += 1
+            new.append((n_h, p, m))
+            children: dict[tuple[Form, int], int] = {}
+            self._pairings(n_h + 1, nxt, rest, new, lmin + self.c, children)
+            for (child, dn), mult in children.items():
+                key = (child, 1, dn)
+                acc[key] = acc.get(key, 0) + mult * len(orbit) * self.mult_d
+            if self.with_r:
+                new = [
+                    (h, p, col(mm))
+                    for mm in range(self.nu)
+                    if (self.sym and mm > 0) or (not self.sym and mm != m)
+                ]
+                children = {}
+                self._pairings(n_h, n_p, rest, new, lmin, children)
+                for (child, dn), mult in children.items():
+                    key = (child, 0, dn)
+                    acc[key] = acc.get(key, 0) - mult * len(orbit) * self.mult_r
+        out = [(child, dd, dn, f) for (child, dd, dn), f in acc.items() if f]
+        out.sort(key=lambda t: (len(t[0][2]), t[0], t[1], t[2]))
+        self.trans[form] = out
+        return out
+
+    # ------------------------------------------------------------------ closing time μ
+    def _closing_steps(self, form: Form) -> int | None:
+        """An upper bound on ``μ(form)`` from one explicit schedule: take a least-loss admissible
+        contraction; per bundle, close each same-colour pair with one D (``k'`` into ``k``, the
+        continuation edge paired with the partner) and, with R atoms available, a bundle with
+        parity ``1⃗`` (ASYM) with one R, or up to ν edges (SYM) with one R."""
+        n_h, n_p, edges = form
+        best, parts = self.bound.optimal(n_h, n_p, edges, self.lmin[form])
+        if not parts:
+            return None
+        h_labels, p_labels = parts[0]
+        bundles: dict[tuple[int, int], list[int]] = {}
+        for h, p, colour in edges:
+            counts = bundles.setdefault((h_labels[h], p_labels[p]), [0] * self.colors)
+            counts[colour] += 1
+        steps = 0
+        for counts in bundles.values():
+            if self.sym:
+                size = counts[0]
+                steps += -(-size // self.nu) if self.with_r else size // 2
+            else:
+                odd = [x % 2 for x in counts]
+                if any(odd):
+                    if not self.with_r:
+                        return None
+                    steps += 1
+                steps += sum(x // 2 for x in counts)
+        return steps
+
+    def closable(self, form: Form, steps: int) -> bool:
+        """Whether the state can be closed in exactly ``steps`` steps keeping ``Φ = 0``."""
+        if not form[2]:
+            return steps == 0
+        if steps <= 0:
+            return False
+        exact = self.mu_exact.get(form)
+        if exact is not None:
+            return exact <= steps
+        low = max(self.mu_low.get(form, 0), -(-len(form[2]) // (2 * self.nu)))
+        if low > steps:
+            return False
+        upper = self._closing_steps(form)
+        if upper is not None and upper <= steps:
+            if upper == low:
+                self.mu_exact[form] = upper
+            return True
+        for child, _, _, _ in self.transitions(form):
+            if self.closable(child, steps - 1):
+                return True
+        self.mu_low[form] = steps + 1
+        return False
+
+    # ------------------------------------------------------------------------ levels
+    def run(self, s_max: int, progress: Progress = None) -> None:
+        """Compute the leading terms of ``Y_0..Y_{s_max}`` into :attr:`results`."""
+        if s_max <= self.horizon:
+            return
+        level = {
+            key: dict(val)
+            for key, val in self.initial.items()
+            if not key[0][2] or self.closable(key[0], s_max)
+        }
+        results: dict[int, Poly] = {0: self._final_terms(0, level)}
+        for t in range(1, s_max + 1):
+            if progress is not None:
+                progress((t - 1) / s_max, f"leading terms: step {t}/{s_max}, {len(level)} states")
+            nxt: dict[tuple[Form, int], dict[int, int]] = {}
+            remaining = s_max - t
+            for done, ((form, d), values) in enumerate(level.items()):
+                if progress is not None and done % 500 == 499:
+                    progress((t - 1 + done / len(level)) / s_max, f"step {t}: {done}/{len(level)}")
+                if not form[2]:
+                    continue
+                for child, dd, dn, factor in self.transitions(form):
+                    if child[2] and not self.closable(child, remaining):
+                        continue
+                    slot = nxt.setdefault((child, d + dd), {})
+                    for n_closed, count in values.items():
+                        key = n_closed + dn
+                        slot[key] = slot.get(key, 0) + count * factor
+            level = {k: {n: v for n, v in val.items() if v} for k, val in nxt.items()}
+            results[t] = self._final_terms(t, level)
+        self.results = results
+        self.horizon = s_max
+
+    def _final_terms(self, s: int, level: dict[tuple[Form, int], dict[int, int]]) -> Poly:
+        nu, c = self.nu, self.c
+        terms: dict[tuple[int, int, int], Fraction] = {}
+        sign = -1 if s % 2 else 1
+        for (form, d), values in level.items():
+            if form[2]:
+                continue
+            l2 = nu * (d + 1) + (nu - 2) * s
+            for n, count in values.items():
+                q = 1 + c + (nu - 1) * d - c * n
+                key = (q, n, l2 // 2)
+                terms[key] = terms.get(key, Fraction(0)) + Fraction(sign * count, 2**d)
+        return Poly(terms)
+
+
+_ENGINES: dict[ModelSpec, LeadingEngine] = {}
+
+
+def engine(model: ModelSpec) -> LeadingEngine:
+    eng = _ENGINES.get(model)
+    if eng is None:
+        eng = _ENGINES[model] = LeadingEngine(model)
+    return eng
+
+
+def leading_series(model: ModelSpec, s_max: int, progress: Progress = None) -> list[Poly]:
+    """Leading (Pareto-optimal) terms of ``Y_0..Y_{s_max}`` in one pass.
+
+    Examples
+    --------
+    >>> ys = leading_series(ModelSpec(2, "sym", "identity"), 1)
+    >>> ys[0].to_text()
+    '(-1)*p*H*s2 + (1/2)*p^2*H*s2^2 + (1/2)*p*H^2*s2^2'
+    """
+    if isinstance(s_max, bool) or not isinstance(s_max, int) or s_max < 0:
+        raise SpecError("s_max", "must be a non-negative integer")
+    if not applies(model):
+        from diagrams.series import exact_coefficient
+
+        return [pareto_terms(exact_coefficient(model, s, progress)) for s in range(s_max + 1)]
+    eng = engine(model)
+    eng.run(s_max, progress)
+    return [eng.results[s] for s in range(s_max + 1)]
+
+
+def leading_coefficient(model: ModelSpec, s: int, progress: Progress = None) -> Poly:
+    """The Pareto-optimal terms of ``Y_s`` with exact coefficients (Theorem 4.1).
+
+    Parameters
+    ----------
+    model : ASYM (any ν) or SYM with even ν use the sequential process of this module; SYM with
+        odd ν falls back to the exact polynomial and keeps its Pareto-optimal terms.
+    s : the order.
+    progress : optional callback ``(fraction, message)``; it may raise ``Cancelled``.
+
+    Notes
+    -----
+    One pass computes every order up to its horizon, so the engine is cached per model and a
+    call for an order at or below the largest one computed so far is free.
+
+    Examples
+    --------
+    >>> leading_coefficient(ModelSpec(2, "asym", "zero"), 1).to_text()
+    '(-2)*p^3*H*s2^3 + (-2)*p^2*H^2*s2^3'
+    """
+    if isinstance(s, bool) or not isinstance(s, int) or s < 0:
+        raise SpecError("s", "must be a non-negative integer")
+    if not applies(model):
+        from diagrams.series import exact_coefficient
+
+        return pareto_terms(exact_coefficient(model, s, progress))
+    eng = engine(model)
+    eng.run(s, progress)
+    return eng.results[s]
