@@ -176,12 +176,50 @@ def table(rows: list[dict], info: dict, command: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+def theory_table(path: Path) -> str:
+    """Compare simulated preset curves (``gpu_presets.json`` of gpu_check.sh) with the theory."""
+    import json
+
+    from diagrams.flow.validation import attach_theory
+
+    sims = json.loads(path.read_text())
+    lines = [
+        "| preset | p | H | seeds | closed form | max scaled err | mean rel err "
+        "| series order | series max abs z | diverged |",
+        "|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for name, sim in sims.items():
+        res = attach_theory(sim)
+        req, cf, se = res["request"], res["metrics"]["closed_form"], res["metrics"]["series"]
+        info = res["theory"]["closed_form_info"]
+
+        def fmt(x: float | None, spec: str = ".3g") -> str:
+            return "—" if x is None else format(x, spec)
+
+        lines.append(
+            f"| {name} | {req['params']['p']} | {req['params']['H']} | {req['seeds']} "
+            f"| {info.get('solution') or '—'} | {fmt(cf and cf['max_scaled_err'])} "
+            f"| {fmt(cf and cf['mean_rel_err'])} | {res['theory']['series_order']} "
+            f"| {fmt(se and se['max_abs_z'], '.2f')} | {res['diverged_fraction']:.0%} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--full-naive", action="store_true")
     parser.add_argument("--write", type=Path, default=None, help="write the table to this file")
+    parser.add_argument(
+        "--theory-for",
+        type=Path,
+        default=None,
+        help="instead: compare gpu_check.sh's gpu_presets.json with the theory",
+    )
     args = parser.parse_args()
+    if args.theory_for:
+        print(theory_table(args.theory_for))
+        return
     threads = os.environ.get("OPENBLAS_NUM_THREADS")
     command = (f"OPENBLAS_NUM_THREADS={threads} " if threads else "") + "python benchmarks/flow.py"
     command += " --full-naive" if args.full_naive else ""

@@ -13,11 +13,13 @@ from diagrams.flow.backend import cupy_available
 from diagrams.flow.plots import validation_png, validation_svg
 from diagrams.flow.presets import PRESETS, nu4_rho_star, preset_request
 from diagrams.flow.validation import (
+    attach_theory,
     estimate_validation_cost,
     output_steps,
     parse_request,
     run_validation,
     seed_statistics,
+    simulate,
 )
 
 SYM2 = {"nu": 2, "symmetry": "sym", "target": "identity"}
@@ -64,6 +66,7 @@ def small_request(**changes) -> dict:
         ({"kind": "movie"}, "kind"),
         ({"colour": "red"}, "colour"),
         ({"preset": "no-such-preset"}, "preset"),
+        ({"blas_threads": -1}, "blas_threads"),
         ({"params": {"p": 100000, "H": 100000, "sigma2": 0.1}}, "params.H"),
     ],
 )
@@ -171,6 +174,19 @@ def test_trajectory_result_is_complete_json_and_checks_the_series() -> None:
     assert y0 == pytest.approx(2.0 + 0.5 * 4**3 * 5 * 0.1**3)  # p/2 + ½p^νHσ^{2ν}
     assert result["metrics"]["series"]["max_abs_z"] < 5
     assert calls and calls == sorted(calls) and calls[-1] == 1.0
+
+
+def test_simulation_and_theory_halves_compose_to_the_full_run() -> None:
+    """What a GPU machine without the engine runs (simulate) plus what the host adds later
+    (attach_theory) is the same result as one run_validation call."""
+    request = small_request(blas_threads=0)
+    whole = run_validation(request)
+    halves = attach_theory(json.loads(json.dumps(simulate(request))))
+    for key in ("t", "loss_mean", "loss_stderr", "theory", "metrics", "request", "kernel"):
+        assert halves[key] == whole[key], key
+    with pytest.raises(SpecError) as err:
+        simulate({"kind": "taylor", "model": SYM2, "params": {"p": 3, "H": 2, "sigma2": 0.1}})
+    assert err.value.field == "kind"
 
 
 def test_progress_can_cancel() -> None:

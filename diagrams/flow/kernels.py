@@ -65,6 +65,28 @@ def kernel_cost(kernel: str, model: ModelSpec, p: int, H: int, batch: int = 1) -
     return float(flops)
 
 
+def kernel_traffic_bytes(
+    kernel: str, model: ModelSpec, p: int, H: int, batch: int = 1, itemsize: int = 8
+) -> int:
+    """Approximate device-memory traffic (bytes read + written) of one evaluation.
+
+    Counts the large arrays only: in the Gram form each ``H×H`` array pass (the Gram write,
+    the Hadamard products, the loss reduction and the second matmul's read); in the contraction
+    form the Khatri–Rao blocks (written, then read by two matmuls) and the dense ``p^ν`` passes.
+    Used to express achieved bandwidth against the device's copy ceiling.
+    """
+    nu, C = model.nu, model.colors
+    if kernel == "gram":
+        passes = (2 + 3 * (nu - 2) + 2 + 1) if model.sym else (1 + 3 * nu * (nu - 2) + 2 + 1)
+        elements = C * passes * H * H if not model.sym else passes * H * H
+    elif kernel == "mttkrp":
+        kr = sum(H * p**j for j in range(2, nu))
+        elements = 3 * kr + 8 * p**nu
+    else:
+        elements = (2 + (1 if model.sym else nu)) * p**nu
+    return batch * itemsize * int(elements)
+
+
 def choose_kernel(
     model: ModelSpec,
     p: int,

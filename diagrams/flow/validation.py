@@ -103,6 +103,7 @@ _TRAJECTORY_FIELDS = {
     "rtol",
     "atol",
     "divergence_factor",
+    "blas_threads",
 }
 _TAYLOR_FIELDS = {
     "kind",
@@ -117,6 +118,7 @@ _TAYLOR_FIELDS = {
     "backend",
     "dtype",
     "batch_size",
+    "blas_threads",
 }
 
 
@@ -548,14 +550,50 @@ def _simulate(
     )
 
 
-def _run_trajectory(spec: ValidationSpec, progress: Progress) -> dict[str, Any]:
+def simulate(request: Mapping[str, Any], progress: Progress = None) -> dict[str, Any]:
+    """The simulation half of a ``"trajectory"`` validation: no engine, no catalogue.
+
+    Returns the result fields ``request``, ``t``, ``loss_mean``, ``loss_stderr``,
+    ``alive_fraction``, ``diverged_fraction``, ``divergence_times``, ``offset``, ``backend``,
+    ``device``, ``kernel``, ``dtype`` and ``performance``; :func:`attach_theory` adds the rest.
+    This split lets a GPU machine without the engine's dependencies simulate, and the host
+    compare with the theory afterwards.
+    """
+    spec = parse_request(request)
+    if spec.kind != "trajectory":
+        raise SpecError("kind", "simulate() runs trajectory requests only")
     be = resolve_backend(spec.backend)
-    pb = spec.problem
-    # theory first: the engine's series (bounded by its own cost estimate)
-    order, _ = choose_series_order(spec.model, spec.series_order)
-    coeffs = series_values(pb, order, _scaled(progress, 0.0, 0.05))
-    t, loss, div_times, perf = _simulate(spec, be, _scaled(progress, 0.05, 0.98))
+    with blas_threads(be, spec.blas_threads):
+        t, loss, div_times, perf = _simulate(spec, be, progress)
     mean, stderr, alive = seed_statistics(loss)
+    div = div_times[np.isfinite(div_times)]
+    return {
+        "kind": "trajectory",
+        "request": spec.echo(),
+        "t": _json_list(t),
+        "loss_mean": _json_list(mean),
+        "loss_stderr": _json_list(stderr),
+        "alive_fraction": _json_list(alive / spec.seeds),
+        "diverged_fraction": float(div.size / spec.seeds),
+        "divergence_times": _json_list(np.sort(div)[:: int(np.sign(spec.t_max))]),
+        "offset": 0.5 * spec.problem.target_norm2,
+        "backend": be.name,
+        "device": be.device,
+        "kernel": perf.pop("kernel"),
+        "dtype": spec.dtype,
+        "performance": perf,
+    }
+
+
+def attach_theory(result: dict[str, Any], progress: Progress = None) -> dict[str, Any]:
+    """Add ``theory`` and ``metrics`` to a :func:`simulate` result (returns a new dict)."""
+    spec = parse_request(result["request"])
+    pb = spec.problem
+    t = np.array(result["t"], dtype=float)
+    mean = np.array([np.nan if v is None else v for v in result["loss_mean"]], dtype=float)
+    stderr = np.array([np.nan if v is None else v for v in result["loss_stderr"]], dtype=float)
+    order, _ = choose_series_order(spec.model, spec.series_order)
+    coeffs = series_values(pb, order, progress)
     series_loss, series_mask = series_curve(pb, coeffs, t)
     closed = closed_form_curve(spec, t)
     metrics: dict[str, Any] = {
@@ -566,34 +604,26 @@ def _run_trajectory(spec: ValidationSpec, progress: Progress) -> dict[str, Any]:
         metrics["closed_form"] = _comparison(
             t, mean, stderr, closed["loss"], _valid_mask(t, closed.get("valid_for"))
         )
-    div = div_times[np.isfinite(div_times)]
+    theory = {
+        "series": _json_list(series_loss),
+        "series_order": order,
+        "series_coefficients": _json_list(coeffs),
+        "series_meaningful_until": float(t[series_mask][-1]) if series_mask.any() else None,
+        "closed_form": None if closed["loss"] is None else _json_list(closed["loss"]),
+        "closed_form_info": {k: v for k, v in closed.items() if k != "loss"},
+    }
+    return {**result, "theory": theory, "metrics": metrics}
+
+
+def _run_trajectory(spec: ValidationSpec, progress: Progress) -> dict[str, Any]:
+    # theory first (the engine's series is bounded by its own cost estimate), then simulate
+    order, _ = choose_series_order(spec.model, spec.series_order)
+    series_values(spec.problem, order, _scaled(progress, 0.0, 0.05))  # cached by the engine
+    result = simulate(spec.echo(), _scaled(progress, 0.05, 0.95))
+    result = attach_theory(result)
     if progress is not None:
         progress(1.0, "done")
-    return {
-        "kind": "trajectory",
-        "request": spec.echo(),
-        "t": _json_list(t),
-        "loss_mean": _json_list(mean),
-        "loss_stderr": _json_list(stderr),
-        "alive_fraction": _json_list(alive / spec.seeds),
-        "diverged_fraction": float(div.size / spec.seeds),
-        "divergence_times": _json_list(np.sort(div)[:: int(np.sign(spec.t_max))]),
-        "offset": 0.5 * pb.target_norm2,
-        "theory": {
-            "series": _json_list(series_loss),
-            "series_order": order,
-            "series_coefficients": _json_list(coeffs),
-            "series_meaningful_until": float(t[series_mask][-1]) if series_mask.any() else None,
-            "closed_form": None if closed["loss"] is None else _json_list(closed["loss"]),
-            "closed_form_info": {k: v for k, v in closed.items() if k != "loss"},
-        },
-        "metrics": metrics,
-        "backend": be.name,
-        "device": be.device,
-        "kernel": perf.pop("kernel"),
-        "dtype": spec.dtype,
-        "performance": perf,
-    }
+    return result
 
 
 def _run_taylor(spec: ValidationSpec, progress: Progress) -> dict[str, Any]:
