@@ -318,7 +318,12 @@ class LimitsResponse(BaseModel):
 
 
 # ------------------------------------------------------------------------------ /v1/theory/loss
-PositiveFloat = Annotated[float, Field(gt=0, allow_inf_nan=False)]
+MAX_TIME_POINTS = min(MAX_TIMES, 500)
+"""Time points per request: 500 doubles in full precision (~13 KB of JSON) fit well inside the
+body cap (``GFD_MAX_BODY_BYTES``, 64 KiB by default), so a too-long list is a 422 naming ``t``
+rather than a 413; more points take several requests."""
+
+PositiveFloat = Annotated[float, Field(strict=True, gt=0, allow_inf_nan=False)]
 
 
 class TheoryParamsIn(StrictRequest):
@@ -331,9 +336,9 @@ class TheoryParamsIn(StrictRequest):
 class TheoryLossRequest(StrictRequest):
     model: ModelIn
     params: TheoryParamsIn
-    t: list[Annotated[float, Field(allow_inf_nan=False)]] = Field(
+    t: list[Annotated[float, Field(strict=True, allow_inf_nan=False)]] = Field(
         min_length=1,
-        max_length=MAX_TIMES,
+        max_length=MAX_TIME_POINTS,
         description="times (negative: gradient ascent)",
         examples=[[0.0, 1.0, 10.0]],
     )

@@ -39,12 +39,12 @@ ValidationKind = _enum("ValidationKind", KINDS, "trajectory: simulate E[L(t)]; t
 Preset = _enum("Preset", PRESETS, "A named experiment of the paper (its fields are defaults).")
 PresetSize = _enum("PresetSize", SIZES, "cpu: reduced sizes for 2 cores; gpu: the paper's sizes")
 Integrator = _enum("Integrator", INTEGRATORS, "euler: the paper's scheme; rk4; dopri5 (adaptive)")
-ArrayBackend = _enum("ArrayBackend", BACKENDS, "auto: CuPy when a CUDA device is present")
+BackendChoice = _enum("BackendChoice", BACKENDS, "auto: CuPy when a CUDA device is present")
 Dtype = _enum("Dtype", DTYPES, "floating-point precision of the simulation")
 Kernel = _enum("Kernel", KERNELS, "loss/gradient form; auto picks the cheapest")
 OutputGrid = _enum("OutputGrid", OUTPUTS, "spacing of the output times")
 
-Finite = Annotated[float, Field(allow_inf_nan=False)]
+Finite = Annotated[float, Field(strict=True, allow_inf_nan=False)]
 
 
 class FlowParamsIn(StrictRequest):
@@ -69,7 +69,7 @@ class ValidationRequest(StrictRequest):
         None, strict=True, ge=1, le=MAX_SEEDS, description="independent starts (taylor: ≥ 2)"
     )
     seed: int | None = Field(None, strict=True, ge=0, le=2**32 - 1, description="first seed")
-    backend: ArrayBackend | None = None
+    backend: BackendChoice | None = None
     dtype: Dtype | None = None
     # trajectory
     t_max: Finite | None = Field(
@@ -84,7 +84,7 @@ class ValidationRequest(StrictRequest):
     n_points: int | None = Field(
         None, strict=True, ge=2, le=MAX_POINTS, description="trajectory: output times"
     )
-    series_order: int | Literal["auto"] | None = Field(
+    series_order: Annotated[int, Field(strict=True, ge=0, le=30)] | Literal["auto"] | None = Field(
         None, description="trajectory: order of the engine series (auto: the highest cheap one)"
     )
     solution: SolutionId | None = Field(None, description="trajectory: closed form to compare")

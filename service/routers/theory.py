@@ -13,6 +13,7 @@ from typing import Any
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
+from diagrams.errors import SpecError
 from diagrams.limits.catalogue import Params
 from service.compute import compute, compute_headers, compute_responses
 from service.schemas_limits import TheoryLossRequest, TheoryLossResponse
@@ -36,7 +37,14 @@ def run_theory_loss(params: dict[str, Any], progress: Any = None) -> dict[str, A
     from diagrams.limits.catalogue import theory_loss
 
     model, P = _inputs(params)
-    return theory_loss(model, P, params["t"], params["solution"])
+    try:
+        return theory_loss(model, P, params["t"], params["solution"])
+    except ArithmeticError as err:  # e.g. p^(ν−1) beyond double range in a rate
+        raise SpecError(
+            "params",
+            f"these sizes are outside the range the solution can be evaluated in double "
+            f"precision ({type(err).__name__}: {err})",
+        ) from None
 
 
 def solution_of(params: dict[str, Any]) -> str:

@@ -103,7 +103,7 @@ JobId = Annotated[str, Path(description="id of a succeeded validation job", max_
 
 
 def _plot_responses(fmt: str, description: str) -> dict[int | str, dict[str, Any]]:
-    schema = {"type": "string"} if fmt == "svg" else {"type": "string", "format": "binary"}
+    schema = {"type": "string", "format": "binary"}
     return {
         200: {"description": description, "content": {PLOT_MEDIA_TYPES[fmt]: {"schema": schema}}},
         **problem_responses(404, 409, 422, 500),
