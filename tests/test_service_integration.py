@@ -20,20 +20,46 @@ from gfdiagrams_client import Client  # noqa: E402
 from gfdiagrams_client.api.diagrams import post_diagrams  # noqa: E402
 from gfdiagrams_client.api.info import get_info  # noqa: E402
 from gfdiagrams_client.api.jobs import cancel_job, get_job, list_jobs  # noqa: E402
+from gfdiagrams_client.api.limits import (  # noqa: E402
+    post_limits,
+    post_pareto,
+    post_regimes,
+    post_theory_loss,
+)
 from gfdiagrams_client.api.series import post_series  # noqa: E402
+from gfdiagrams_client.api.validations import (  # noqa: E402
+    get_validation_plot_png,
+    get_validation_plot_svg,
+    post_validation,
+)
 from gfdiagrams_client.models import (  # noqa: E402
     DiagramFormat,
     DiagramsRequest,
     DiagramsResponse,
+    FlowParamsIn,
     JobAccepted,
     JobState,
     JobStatus,
+    LimitsRequest,
+    LimitsResponse,
     ModelIn,
+    ParetoRequest,
+    ParetoResponse,
     Problem,
+    RegimeResponse,
+    RegimesRequest,
+    ScalingIn,
     SeriesRequest,
     SeriesResponse,
+    SolutionId,
     Symmetry,
     Target,
+    TaylorResult,
+    TheoryLossRequest,
+    TheoryLossResponse,
+    TheoryParamsIn,
+    ValidationKind,
+    ValidationRequest,
 )
 
 pytestmark = [pytest.mark.integration]
@@ -151,3 +177,60 @@ def test_info(client):
     info = get_info.sync(client=client)
     assert info.limits.nu_min == 2 and info.array_backends[0].name == "numpy"
     assert info.storage.kind == "sqlite" and info.workers.processes == 1
+
+
+ASYM2 = ModelIn(nu=2, symmetry=Symmetry.ASYM, target=Target.IDENTITY)
+
+
+def test_pareto_and_regimes(client):
+    pareto = post_pareto.sync(client=client, body=ParetoRequest(model=ASYM2, s_min=4, s_max=4))
+    assert isinstance(pareto, ParetoResponse) and pareto.theorem41_applies
+    assert pareto.polygons[0].shape == "pentagon"
+    scaling = ScalingIn(alpha_p=1, alpha_h=2, alpha_sigma="-3/4")
+    regime = post_regimes.sync(client=client, body=RegimesRequest(model=ASYM2, scaling=scaling))
+    assert isinstance(regime, RegimeResponse)
+    assert regime.face == "B-C" and regime.vertices == ["B", "C"]
+    assert regime.interpretation == "NTK" and regime.natural_t.text == "H σ^2"
+
+
+def test_limits_and_theory_loss(client):
+    limits = post_limits.sync(client=client, body=LimitsRequest(model=ASYM2, face="B-C"))
+    assert isinstance(limits, LimitsResponse) and limits.solution_id == SolutionId.NTK
+    assert all(check.passed for check in limits.checks)
+    body = TheoryLossRequest(
+        model=SYM2, params=TheoryParamsIn(p=64, h=32, sigma2=0.01), t=[0.0, 1e9]
+    )
+    loss = post_theory_loss.sync(client=client, body=body)
+    assert isinstance(loss, TheoryLossResponse) and loss.solution == SolutionId.SYM_NU2
+    assert abs(loss.loss[1] - 16.0) < 1e-9  # max((p − H)/2, 0)
+
+
+def test_validation_job_and_plots(client):
+    request = ValidationRequest(
+        model=SYM2,
+        params=FlowParamsIn(p=8, h=4, sigma2=0.01),
+        t_max=1.0,
+        n_steps=100,
+        seeds=2,
+        series_order=1,
+    )
+    accepted = post_validation.sync(client=client, body=request, prefer="respond-async")
+    assert isinstance(accepted, JobAccepted)
+    job, seen = poll(
+        client, accepted.job_id, lambda j: j.status not in (JobState.QUEUED, JobState.RUNNING)
+    )
+    assert job.status == JobState.SUCCEEDED and job.progress == 1.0 and seen == sorted(seen)
+    assert job.result["kind"] == "trajectory" and len(job.result["t"]) == 101
+    svg = get_validation_plot_svg.sync_detailed(accepted.job_id, client=client)
+    assert svg.status_code == 200 and svg.content.lstrip().startswith(b"<?xml")
+    png = get_validation_plot_png.sync_detailed(accepted.job_id, client=client)
+    assert png.status_code == 200 and png.content.startswith(b"\x89PNG")
+    taylor = ValidationRequest(
+        kind=ValidationKind.TAYLOR,
+        model=SYM2,
+        params=FlowParamsIn(p=6, h=4, sigma2=0.1),
+        s_max=1,
+        seeds=50,
+    )
+    result = post_validation.sync(client=client, body=taylor)
+    assert isinstance(result, TaylorResult) and all(z is not None for z in result.z)
