@@ -20,7 +20,7 @@ from diagrams.model import ModelSpec
 MODELS = [
     ModelSpec(nu, sym, target)
     for nu, sym, target in itertools.product((2, 3, 4), ("sym", "asym"), ("identity", "zero"))
-]
+] + [ModelSpec(5, "sym", "identity"), ModelSpec(5, "asym", "zero")]
 KERNELS = (gram_loss_and_grad, mttkrp_loss_and_grad, dense_loss_and_grad)
 
 

@@ -206,6 +206,17 @@ def test_integrators_agree_through_the_entry_point(integrator: str) -> None:
     np.testing.assert_allclose(res["loss_mean"], ref["loss_mean"], rtol=tol)
 
 
+@pytest.mark.parametrize(
+    "changes", [{"dtype": "float32"}, {"kernel": "dense"}, {"kernel": "mttkrp"}]
+)
+def test_float32_and_every_kernel_through_the_entry_point(changes: dict) -> None:
+    ref = run_validation(small_request())
+    res = run_validation(small_request(**changes))
+    assert res["kernel"] == changes.get("kernel", ref["kernel"])
+    tol = 1e-5 if changes.get("dtype") == "float32" else 1e-12
+    np.testing.assert_allclose(res["loss_mean"], ref["loss_mean"], rtol=tol)
+
+
 def test_taylor_kind_reports_z_scores_against_the_engine() -> None:
     result = run_validation(
         {
