@@ -189,6 +189,18 @@ def test_simulation_and_theory_halves_compose_to_the_full_run() -> None:
     assert err.value.field == "kind"
 
 
+def test_seed_groups_under_a_memory_limit_give_the_same_result(monkeypatch) -> None:
+    from diagrams.flow import validation
+
+    whole = run_validation(small_request(seeds=5))
+    monkeypatch.setitem(validation.MEMORY_LIMIT, "numpy", 20_000)  # ~2 starts per group
+    grouped = run_validation(small_request(seeds=5))
+    assert grouped["performance"]["seed_groups"] == 3
+    assert whole["performance"]["seed_groups"] == 1
+    np.testing.assert_allclose(grouped["loss_mean"], whole["loss_mean"], rtol=1e-13)
+    np.testing.assert_allclose(grouped["loss_stderr"], whole["loss_stderr"], rtol=1e-10)
+
+
 def test_progress_can_cancel() -> None:
     def stop(fraction: float, message: str) -> None:
         if fraction > 0.3:
