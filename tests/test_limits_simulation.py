@@ -97,3 +97,17 @@ def test_nu4_ascent_low_noise_returns_to_p_over_2():
     assert info["solution"] == "sym_nu4_ascent" and info["blowup_time"] is None
     assert scaled_error(mean, theory) < 0.005
     assert out["diverged_fraction"] == 0.0
+
+
+def test_free_asym_overparameterised_exponential():
+    """Free ASYM ν=2, H/p = 64 (point B): E[L] = ½p²Hσ⁴ e^{−4Hσ²t/T}, an exponential, not a
+    power law (Section 7's contrast with SYM)."""
+    p, H = 8, 512
+    s2 = math.sqrt(2.0 / (p**2 * H))  # E[L(0)] = 1
+    T = 4 * H * s2  # unit rate
+    t, mean, theory, out = run(2, "asym", "zero", p, H, s2, T, 4.0, 400)
+    assert out["theory"]["closed_form_info"]["solution"] == "free_overparameterized"
+    assert scaled_error(mean, theory) < 0.05
+    late = t > 1
+    rate = -np.polyfit(t[late], np.log(mean[late]), 1)[0]
+    assert rate == pytest.approx(1.0, rel=0.1)

@@ -37,6 +37,7 @@ class Case:
     max_degree: int = 4
     max_radius: int = 2
     note: str = ""
+    source: str = "auto"  # "exact" where the exact series is the faster engine path
 
 
 def _paper(solution: str, model: ModelSpec) -> Callable[[LeadingData], CoefficientArray]:
@@ -192,6 +193,7 @@ CASES: list[Case] = [
         _egf("A-B"),
         max_degree=6,
         note="ASYM ν=2 free evolution at finite H/p",
+        source="exact",
     ),
     Case(
         "free-asym2-n2",
@@ -202,6 +204,7 @@ CASES: list[Case] = [
         _column("A-B", 2),
         max_degree=6,
         max_radius=3,
+        source="exact",
     ),
     Case(
         "free-asym2-n3",
@@ -212,6 +215,7 @@ CASES: list[Case] = [
         _column("A-B", 3),
         max_degree=6,
         max_radius=3,
+        source="exact",
     ),
     Case(
         "free-asym3-edge",
@@ -297,7 +301,7 @@ class Result:
 
 def run_case(case: Case) -> Result:
     start = time.perf_counter()
-    data = leading_series(case.model, case.s_max, "auto")
+    data = leading_series(case.model, case.s_max, case.source)
     arr = case.build(data)
     try:
         disc = find_recurrences(
