@@ -78,19 +78,27 @@ def _R_direct(b: np.ndarray) -> np.ndarray:
 
 
 def _R_cf(b: np.ndarray) -> np.ndarray:
+    """``R(b)`` by the continued fraction, ``b ≥ 1``; the depth is chosen from ``min b`` (200
+    terms reach 10⁻¹⁶ at ``b = 1``, 100 at ``b = 1.5``, 60 beyond 2.5)."""
+    if b.size == 0:
+        return b
+    low = float(np.min(b))
+    depth = _CF_TERMS if low < 1.5 else (100 if low < 2.5 else 60)
     k = np.zeros_like(b)
-    for j in range(_CF_TERMS, 0, -1):
+    for j in range(depth, 0, -1):
         k = (0.5 * j) / (b + k)
     return k / (b + k)
 
 
 def _F_series(a: np.ndarray) -> np.ndarray:
-    """Asymptotic series, truncated before the smallest term (|a| ≤ 10⁻³: ≥ 60 terms decrease)."""
-    total = np.zeros_like(a)
-    power = np.ones_like(a)
-    for c in _F_SERIES:
-        total += c * power
-        power = power * a
+    """Asymptotic series for ``|a| ≤ 10⁻³`` by Horner; 26 terms leave < 10⁻¹⁸ (the terms keep
+    decreasing up to ``k ≈ 1/(16|a|) ≥ 62``)."""
+    if a.size == 0:
+        return a
+    top = 26 if float(np.max(-a)) > 1e-5 else 10
+    total = np.full_like(a, _F_SERIES[top - 1])
+    for c in reversed(_F_SERIES[: top - 1]):
+        total = total * a + c
     return total
 
 
@@ -109,7 +117,10 @@ def F(a: Any) -> Any:
     big = ~small
     if np.any(big):
         b = 0.25 / np.sqrt(-arr[big])
-        r = np.where(b >= 1.0, _R_cf(np.maximum(b, 1.0)), _R_direct(np.minimum(b, 1.0)))
+        r = np.empty_like(b)
+        cf = b >= 1.0
+        r[cf] = _R_cf(b[cf])
+        r[~cf] = _R_direct(b[~cf])
         out[big] = 2.0 * b * b * r
     return float(out) if np.ndim(a) == 0 else out
 
