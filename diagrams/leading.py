@@ -99,7 +99,12 @@ from fractions import Fraction
 
 from diagrams.canonical import Edge, Form, canonical_form, edge_orbits
 from diagrams.errors import SpecError
-from diagrams.leading_bound import ContractionBound, Partition, weight_constant
+from diagrams.leading_bound import (
+    ContractionBound,
+    GroupingSearch,
+    TooMuchWork,
+    weight_constant,
+)
 from diagrams.model import ModelSpec
 from diagrams.polynomial import Poly
 
@@ -150,10 +155,14 @@ class LeadingEngine:
         # Same-colour edges of the atom a merge may use (all equivalent under Aut(atom)).
         self.mult_d, self.mult_r = (2 * self.nu, self.nu) if self.sym else (2, 1)
         self.bound = ContractionBound(model)
+        self.search = GroupingSearch(model)
         self.lmin: dict[Form, int] = {EMPTY: 0}
         self.trans: dict[Form, list[Transition]] = {}
         self.mu_exact: dict[Form, int] = {EMPTY: 0}
         self.mu_low: dict[Form, int] = {}
+        self.upper: dict[Form, int | None] = {}
+        # Sizes (n_h, n_p, budget) at which listing contractions exceeded LIST_WORK.
+        self.too_big: list[tuple[int, int, int]] = []
         self.initial = self._initial_states()
         self.results: dict[int, Poly] = {}
         self.horizon = -1
@@ -174,7 +183,7 @@ class LeadingEngine:
         atoms = [("D", 1, 1)] + ([("R", 0, -1)] if self.with_r else [])
         for atom, d, factor in atoms:
             n_h, n_p, edges = self._atom_edges(atom)
-            budget = self.bound.minimal_loss(n_h, n_p, edges)
+            budget = self.search.value(self._strip(edges))
             children: dict[tuple[Form, int], int] = {}
             self._pairings(n_h, n_p, [], edges, budget, children)
             for (form, dn), mult in children.items():
@@ -194,57 +203,77 @@ class LeadingEngine:
         """Enumerate the pairing decisions for the ``new`` edges of ``G = old + new`` that keep
         ``Φ = 0``; add ``(child form, n_closed increment) → multiplicity`` into ``out``.
 
-        ``budget`` is the required ``L_min(G)``; nothing is added when ``L_min(G)`` is larger.
+        ``budget`` is ``L_min(G)`` (by the Lemma, ``L_min(O) + c`` after a D and ``L_min(O)``
+        after an R). A pairing that costs ``δ`` in total keeps ``Φ = 0`` iff the open graph left
+        has ``L_min = budget − δ``; by the Lemma it is never less, so one bounded search per
+        decision (:class:`GroupingSearch`, memoised) decides it.
         """
-        best, parts = self.bound.optimal(n_h, n_p, old + new, budget)
-        if best is None:
-            return
-        if best < budget:  # would contradict the Lemma in the module docstring
-            raise AssertionError(f"L_min dropped below its lower bound ({best} < {budget})")
+        search = self.search
         lmin = self.lmin
         c = self.c
-
-        def finish(opened: list[Edge], hrep: list[int], prep: list[int]) -> None:
-            edges = [(hrep[h], prep[p], col) for h, p, col in opened]
-            hs = sorted({h for h, _, _ in edges})
-            ps = sorted({p for _, p, _ in edges})
-            h_alive = len(set(hrep))
-            p_alive = len(set(prep))
-            paid = (n_p - p_alive) + c * (n_h - h_alive)
-            hmap = {h: k for k, h in enumerate(hs)}
-            pmap = {p: k for k, p in enumerate(ps)}
-            form = self._canon(len(hs), len(ps), [(hmap[h], pmap[p], col) for h, p, col in edges])
-            child_lmin = budget - paid
-            known = lmin.setdefault(form, child_lmin)
-            if known != child_lmin:
-                raise AssertionError("inconsistent L_min for one open graph")
-            key = (form, h_alive - len(hs))
-            out[key] = out.get(key, 0) + 1
+        # Few candidate contractions: list the least-loss ones once and filter them per
+        # decision; otherwise ask the memoised search about each partial open graph.
+        parts = None
+        size = (n_h, n_p, budget)
+        if not any(all(a >= b for a, b in zip(size, big)) for big in self.too_big):
+            try:
+                best, parts = self.bound.optimal(n_h, n_p, old + new, budget, LIST_WORK)
+            except TooMuchWork:
+                self.too_big.append(size)
+            else:
+                if best != budget:
+                    raise AssertionError(f"L_min(G) = {best}, expected {budget}")
 
         def rec(
-            opened: list[Edge], k: int, hrep: list[int], prep: list[int], compat: list[Partition]
+            opened: list[Edge], k: int, hrep: list[int], prep: list[int], paid: int, keep: list
         ) -> None:
             if k == len(new):
-                finish(opened, hrep, prep)
+                form = self._strip([(hrep[h], prep[p], col) for h, p, col in opened])
+                known = lmin.setdefault(form, budget - paid)
+                if known != budget - paid:
+                    raise AssertionError("inconsistent L_min for one open graph")
+                closed_h = len(set(hrep)) - form[0]
+                key = (form, closed_h)
+                out[key] = out.get(key, 0) + 1
                 return
             edge = new[k]
-            rec([*opened, edge], k + 1, hrep, prep, compat)
+            rec([*opened, edge], k + 1, hrep, prep, paid, keep)
             h0, p0, col0 = edge
             for j, (h1, p1, col1) in enumerate(opened):
                 if col1 != col0:
                     continue
                 a, b = hrep[h0], hrep[h1]
                 x, y = prep[p0], prep[p1]
-                keep = [
-                    part for part in compat if part[0][a] == part[0][b] and part[1][x] == part[1][y]
-                ]
-                if not keep:
+                cost = (c if a != b else 0) + (1 if x != y else 0)
+                left = budget - paid - cost
+                if left < 0:
                     continue
+                rest = opened[:j] + opened[j + 1 :]
                 h2 = hrep if a == b else [a if v == b else v for v in hrep]
                 p2 = prep if x == y else [x if v == y else v for v in prep]
-                rec(opened[:j] + opened[j + 1 :], k + 1, h2, p2, keep)
+                if parts is not None:
+                    sub = [q for q in keep if q[0][a] == q[0][b] and q[1][x] == q[1][y]]
+                    if not sub:
+                        continue
+                else:
+                    sub = keep
+                    edges = [(h2[h], p2[p], col) for h, p, col in rest]
+                    edges += [(h2[h], p2[p], col) for h, p, col in new[k + 1 :]]
+                    if search.floor(edges) > left:
+                        continue
+                    if search.at_most(search.canon(edges), left) is None:
+                        continue
+                rec(rest, k + 1, h2, p2, paid + cost, sub)
 
-        rec(list(old), 0, list(range(n_h)), list(range(n_p)), parts)
+        rec(list(old), 0, list(range(n_h)), list(range(n_p)), 0, parts or [])
+
+    def _strip(self, edges: list[Edge]) -> Form:
+        """Canonical form of an edge list, dropping nodes without edges."""
+        hs = sorted({h for h, _, _ in edges})
+        ps = sorted({p for _, p, _ in edges})
+        hmap = {h: k for k, h in enumerate(hs)}
+        pmap = {p: k for k, p in enumerate(ps)}
+        return self._canon(len(hs), len(ps), [(hmap[h], pmap[p], col) for h, p, col in edges])
 
     def transitions(self, form: Form) -> list[Transition]:
         """All steps with ``Φ = 0`` from open graph ``form`` (memoised)."""
@@ -291,32 +320,26 @@ class LeadingEngine:
 
     # ------------------------------------------------------------------ closing time μ
     def _closing_steps(self, form: Form) -> int | None:
-        """An upper bound on ``μ(form)`` from one explicit schedule: take a least-loss admissible
-        contraction; per bundle, close each same-colour pair with one D (``k'`` into ``k``, the
-        continuation edge paired with the partner) and, with R atoms available, a bundle with
-        parity ``1⃗`` (ASYM) with one R, or up to ν edges (SYM) with one R."""
-        n_h, n_p, edges = form
-        best, parts = self.bound.optimal(n_h, n_p, edges, self.lmin[form])
-        if not parts:
-            return None
-        h_labels, p_labels = parts[0]
-        bundles: dict[tuple[int, int], list[int]] = {}
-        for h, p, colour in edges:
-            counts = bundles.setdefault((h_labels[h], p_labels[p]), [0] * self.colors)
-            counts[colour] += 1
-        steps = 0
-        for counts in bundles.values():
-            if self.sym:
-                size = counts[0]
-                steps += -(-size // self.nu) if self.with_r else size // 2
-            else:
-                odd = [x % 2 for x in counts]
-                if any(odd):
-                    if not self.with_r:
-                        return None
-                    steps += 1
-                steps += sum(x // 2 for x in counts)
-        return steps
+        """An upper bound on ``μ(form)`` from an explicit schedule: group the open edges as a
+        least-loss grouping of :class:`GroupingSearch` does (pairs and, in ASYM, rainbows) and
+        close each pair with one D (``k'`` contracted into ``k``, its new edges paired among
+        themselves, the continuation edge paired with the partner) and each rainbow with one R
+        (its ν−1 new edges paired with the rainbow's other edges). Every step keeps ``Φ = 0``
+        and the identifications are those of the grouping."""
+        cached = self.upper.get(form)
+        if cached is not None or form in self.upper:
+            return cached
+        edges = form[2]
+        if self.search.at_most(form, self.lmin[form]) is None:
+            raise AssertionError("open graph above its recorded L_min")
+        rainbows = 0 if self.sym else self.search.rainbows.get(form, 0)
+        result: int | None
+        if rainbows and not self.with_r:
+            result = None
+        else:
+            result = (len(edges) - self.nu * rainbows) // 2 + rainbows
+        self.upper[form] = result
+        return result
 
     def closable(self, form: Form, steps: int) -> bool:
         """Whether the state can be closed in exactly ``steps`` steps keeping ``Φ = 0``."""
@@ -387,6 +410,11 @@ class LeadingEngine:
                 key = (q, n, l2 // 2)
                 terms[key] = terms.get(key, Fraction(0)) + Fraction(sign * count, 2**d)
         return Poly(terms)
+
+
+LIST_WORK = 6000
+"""Work allowed for listing the least-loss contractions of a merged graph outright; above it
+the pairing decisions query the memoised :class:`GroupingSearch` instead."""
 
 
 _ENGINES: dict[ModelSpec, LeadingEngine] = {}
