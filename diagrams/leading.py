@@ -106,6 +106,7 @@ from diagrams.leading_bound import (
     weight_constant,
 )
 from diagrams.model import ModelSpec
+from diagrams.pareto import pareto_front, theorem41_terms
 from diagrams.polynomial import Poly
 
 Progress = Callable[[float, str], None] | None
@@ -122,20 +123,13 @@ def applies(model: ModelSpec) -> bool:
 
 
 def pareto_terms(poly: Poly) -> Poly:
-    """The Pareto-optimal terms of a polynomial (Section 4): at each σ² power, the monomials
-    whose ``(q, n)`` no other monomial of that power dominates.
+    """The Pareto-optimal terms of a polynomial (Section 4), as a :class:`Poly`.
 
     >>> y = Poly({(1, 1, 1): 1, (1, 2, 2): 1, (1, 3, 2): 1, (2, 1, 2): 1})
     >>> sorted(pareto_terms(y).terms)
     [(1, 1, 1), (1, 3, 2), (2, 1, 2)]
     """
-    out = {}
-    for l, level in poly.by_sigma_power().items():
-        for (q, n), coeff in level.items():
-            dominated = any(q2 >= q and n2 >= n and (q2, n2) != (q, n) for (q2, n2) in level)
-            if not dominated:
-                out[(q, n, l)] = coeff
-    return Poly(out)
+    return Poly(pareto_front(poly))
 
 
 class LeadingEngine:
@@ -394,6 +388,12 @@ class LeadingEngine:
                         slot[key] = slot.get(key, 0) + count * factor
             level = {k: {n: v for n, v in val.items() if v} for k, val in nxt.items()}
             results[t] = self._final_terms(t, level)
+        for t, poly in results.items():
+            # All terms of one level share a sign, so none cancel; the leading terms are the
+            # Pareto front only if they fill the whole line of Theorem 4.1 (else a lighter term
+            # off the line could be undominated). Check it rather than assume it.
+            if sorted(poly.terms) != sorted(theorem41_terms(self.model, t)):
+                raise AssertionError(f"leading terms of Y_{t} differ from Theorem 4.1's front")
         self.results = results
         self.horizon = s_max
 
