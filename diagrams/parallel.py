@@ -40,43 +40,6 @@ def _run_share(args: tuple[int, int]) -> dict[Any, Any]:
     return func(items[start::step])
 
 
-def _run_map_share(args: tuple[int, int]) -> list[Any]:
-    assert _TASK is not None
-    func, items = _TASK
-    start, stop = args
-    return func(items[start:stop])
-
-
-def map_in_workers(
-    func: Callable[[Sequence[Any]], list[Any]],
-    items: Sequence[Any],
-    progress: Progress = None,
-    min_items_per_worker: int = 1000,
-) -> list[Any]:
-    """``func`` applied to contiguous shares of ``items``; the concatenated results, in order.
-
-    ``func`` maps a list of items to a list of results of the same length.
-    """
-    workers = min(engine_workers(), max(1, len(items) // min_items_per_worker))
-    if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-        return func(items)
-    global _TASK
-    _TASK = (func, items)
-    chunks = workers * 4
-    size = -(-len(items) // chunks)
-    bounds = [(i, min(i + size, len(items))) for i in range(0, len(items), size)]
-    out: list[Any] = []
-    try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            for done, part in enumerate(pool.imap(_run_map_share, bounds), start=1):
-                out.extend(part)
-                if progress is not None:
-                    progress(done / len(bounds), f"{done}/{len(bounds)} shares")
-    finally:
-        _TASK = None
-    return out
-
-
 def add_into(total: dict[K, Any], part: dict[K, Any]) -> None:
     for key, value in part.items():
         total[key] = total.get(key, 0) + value

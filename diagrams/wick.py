@@ -18,12 +18,10 @@ Values are dicts ``{(q, n): int}``; the σ² power is half the edge count.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from functools import partial
 
 from diagrams.canonical import Edge, Form, canonical_form
 from diagrams.graph import Diagram
 from diagrams.model import ModelSpec
-from diagrams.parallel import map_in_workers
 from diagrams.polynomial import Poly
 
 PQ = dict[tuple[int, int], int]
@@ -144,35 +142,19 @@ class WickEvaluator:
         return value
 
     def evaluate_many(self, forms: Sequence[Form], progress: Progress = None) -> list[PQ]:
-        """Values of many canonical forms at once, breadth-first over the state graph.
+        """Values of many canonical forms (depth-first, one memo shared by all of them).
 
-        Each round expands the frontier of unseen states — the canonical labelling, the costly
-        part, spread over the worker processes — and the values are then combined bottom-up
-        (children have two edges fewer). Equal states meet in one memo, unlike independent
-        depth-first searches in separate processes.
+        A breadth-first variant that spread the canonical labelling over worker processes was
+        measured slower on 2 cores (SYM ν=4 s=4: 14.4 s against 9.4 s, 3x the memory), so the
+        Wick stage stays in one process; the merge stage is the parallel one.
         """
-        steps: dict[Form, Step] = {}
-        frontier = sorted(
-            {f for f in forms if f not in self.memo and not _odd_colour(f[2], self.colors)}
-        )
-        rounds = 0
-        while frontier:
-            rounds += 1
-            if progress is not None:
-                progress(0.0, f"Wick states: round {rounds}, {len(frontier)} new states")
-            expanded = map_in_workers(
-                partial(_expand_share, self.colors, self.quotient), frontier, progress
-            )
-            fresh: set[Form] = set()
-            for form, step in zip(frontier, expanded):
-                steps[form] = step
-                for child, _, _, _ in step:
-                    if child is not None and child not in self.memo and child not in steps:
-                        fresh.add(child)
-            frontier = sorted(fresh)
-        for form in sorted(steps, key=lambda f: len(f[2])):
-            self.memo[form] = combine(steps[form], self.memo)
-        return [self.memo.get(f, {}) if not _odd_colour(f[2], self.colors) else {} for f in forms]
+        out: list[PQ] = []
+        total = len(forms)
+        for done, form in enumerate(forms):
+            if progress is not None and done % 256 == 0:
+                progress(done / max(total, 1), f"Wick expectations: {done}/{total} classes")
+            out.append({} if _odd_colour(form[2], self.colors) else self._value(form))
+        return out
 
 
 def _least_branching_edge(edges: Sequence[Edge]) -> Edge:
@@ -191,10 +173,6 @@ def _least_branching_edge(edges: Sequence[Edge]) -> Edge:
                 best = key
     assert best is not None
     return best[2]
-
-
-def _expand_share(colors: int, quotient: bool, forms: Sequence[Form]) -> list[Step]:
-    return [elimination_step(form, colors, quotient) for form in forms]
 
 
 _EVALUATORS: dict[ModelSpec, WickEvaluator] = {}
