@@ -95,6 +95,7 @@ bound: the table lists the states that do reach a leading term).
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from fractions import Fraction
 
 from diagrams.canonical import Edge, Form, canonical_form, edge_orbits
@@ -113,8 +114,29 @@ Progress = Callable[[float, str], None] | None
 
 EMPTY: Form = (0, 0, ())
 
-Transition = tuple[Form, int, int, int]
-"""``(child form, Δd, Δn_closed, integer factor)`` of one step from an open graph."""
+
+@dataclass
+class Step:
+    """One step with ``Φ = 0`` from an open graph: the child (relabelled edge list ``raw``,
+    canonical ``form`` once computed), ``Δd``, ``Δn_closed``, the integer weight (atom
+    multiplicities, orbit size and sign) and the child's ``L_min``."""
+
+    edges: int
+    raw: Form
+    dd: int
+    dn: int
+    factor: int
+    lmin: int
+    form: Form | None = None
+
+
+def _relabel(edges: list[Edge]) -> Form:
+    """An edge list with its nodes renumbered 0.. in increasing order (not canonical)."""
+    hs = sorted({h for h, _, _ in edges})
+    ps = sorted({p for _, p, _ in edges})
+    hmap = {h: k for k, h in enumerate(hs)}
+    pmap = {p: k for k, p in enumerate(ps)}
+    return (len(hs), len(ps), tuple(sorted((hmap[h], pmap[p], col) for h, p, col in edges)))
 
 
 def applies(model: ModelSpec) -> bool:
@@ -151,7 +173,7 @@ class LeadingEngine:
         self.bound = ContractionBound(model)
         self.search = GroupingSearch(model)
         self.lmin: dict[Form, int] = {EMPTY: 0}
-        self.trans: dict[Form, list[Transition]] = {}
+        self.trans: dict[Form, tuple[int, list[Step]]] = {}
         self.mu_exact: dict[Form, int] = {EMPTY: 0}
         self.mu_low: dict[Form, int] = {}
         self.upper: dict[Form, int | None] = {}
@@ -178,9 +200,10 @@ class LeadingEngine:
         for atom, d, factor in atoms:
             n_h, n_p, edges = self._atom_edges(atom)
             budget = self.search.value(self._strip(edges))
-            children: dict[tuple[Form, int], int] = {}
+            children: dict = {}
             self._pairings(n_h, n_p, [], edges, budget, children)
-            for (form, dn), mult in children.items():
+            for (raw, dn), (mult, child_lmin) in children.items():
+                form = self.child_form(Step(len(raw[2]), raw, 0, dn, 1, child_lmin))
                 slot = out.setdefault((form, d), {})
                 slot[dn] = slot.get(dn, 0) + factor * mult
         return out
@@ -192,10 +215,13 @@ class LeadingEngine:
         old: list[Edge],
         new: list[Edge],
         budget: int,
-        out: dict[tuple[Form, int], int],
+        out: dict[tuple[Form, int], list[int]],
+        cap: int | None = None,
     ) -> None:
         """Enumerate the pairing decisions for the ``new`` edges of ``G = old + new`` that keep
-        ``Φ = 0``; add ``(child form, n_closed increment) → multiplicity`` into ``out``.
+        ``Φ = 0``; add ``(child, n_closed increment) → [multiplicity, L_min(child)]`` into
+        ``out``, the child as a relabelled (not yet canonical) open graph. Children with more
+        than ``cap`` open edges are not generated (each decision changes the count by ±1).
 
         ``budget`` is ``L_min(G)`` (by the Lemma, ``L_min(O) + c`` after a D and ``L_min(O)``
         after an R). A pairing that costs ``δ`` in total keeps ``Φ = 0`` iff the open graph left
@@ -203,32 +229,38 @@ class LeadingEngine:
         decision (:class:`GroupingSearch`, memoised) decides it.
         """
         search = self.search
-        lmin = self.lmin
         c = self.c
         # Few candidate contractions: list the least-loss ones once and filter them per
         # decision; otherwise ask the memoised search about each partial open graph.
         parts = None
+        if cap is not None and len(old) - len(new) > cap:
+            return
         size = (n_h, n_p, budget)
         if not any(all(a >= b for a, b in zip(size, big)) for big in self.too_big):
             try:
-                best, parts = self.bound.optimal(n_h, n_p, old + new, budget, LIST_WORK)
+                work = LIST_WORK.get(self.nu, LIST_WORK_DEFAULT)
+                best, parts = self.bound.optimal(n_h, n_p, old + new, budget, work)
             except TooMuchWork:
                 self.too_big.append(size)
             else:
                 if best != budget:
                     raise AssertionError(f"L_min(G) = {best}, expected {budget}")
 
+        total_new = len(new)
+
         def rec(
             opened: list[Edge], k: int, hrep: list[int], prep: list[int], paid: int, keep: list
         ) -> None:
-            if k == len(new):
-                form = self._strip([(hrep[h], prep[p], col) for h, p, col in opened])
-                known = lmin.setdefault(form, budget - paid)
-                if known != budget - paid:
-                    raise AssertionError("inconsistent L_min for one open graph")
-                closed_h = len(set(hrep)) - form[0]
-                key = (form, closed_h)
-                out[key] = out.get(key, 0) + 1
+            if cap is not None and len(opened) - (total_new - k) > cap:
+                return
+            if k == total_new:
+                raw = _relabel([(hrep[h], prep[p], col) for h, p, col in opened])
+                key = (raw, len(set(hrep)) - raw[0])
+                slot = out.get(key)
+                if slot is None:
+                    out[key] = [1, budget - paid]
+                else:
+                    slot[0] += 1
                 return
             edge = new[k]
             rec([*opened, edge], k + 1, hrep, prep, paid, keep)
@@ -269,15 +301,28 @@ class LeadingEngine:
         pmap = {p: k for k, p in enumerate(ps)}
         return self._canon(len(hs), len(ps), [(hmap[h], pmap[p], col) for h, p, col in edges])
 
-    def transitions(self, form: Form) -> list[Transition]:
-        """All steps with ``Φ = 0`` from open graph ``form`` (memoised)."""
+    def transitions(self, form: Form, steps: int) -> list[Step]:
+        """The steps with ``Φ = 0`` from open graph ``form`` whose child may still close in
+        ``steps`` steps (at most ``2ν·steps`` open edges), memoised for the largest ``steps``
+        asked so far. Children are kept as relabelled edge lists and put in canonical form
+        only when first needed (:meth:`child_form`)."""
         cached = self.trans.get(form)
-        if cached is not None:
-            return cached
+        if cached is not None and cached[0] >= steps:
+            return cached[1]
+        cap = 2 * self.nu * steps
         n_h, n_p, edges = form
         lmin = self.lmin[form]
         col = (lambda m: 0) if self.sym else (lambda m: m)
-        acc: dict[tuple[Form, int, int], int] = {}
+        acc: dict[tuple[Form, int, int], list[int]] = {}
+
+        def add(children: dict, dd: int, weight: int) -> None:
+            for (raw, dn), (mult, child_lmin) in children.items():
+                slot = acc.get((raw, dd, dn))
+                if slot is None:
+                    acc[(raw, dd, dn)] = [mult * weight, child_lmin]
+                else:
+                    slot[0] += mult * weight
+
         for orbit in edge_orbits(n_h, n_p, edges, self.colors, self.quotient):
             j = orbit[0]
             h, p, m = edges[j]
@@ -291,11 +336,9 @@ class LeadingEngine:
                 new += [(h, nxt, col(mm)), (n_h, nxt, col(mm))]
                 nxt += 1
             new.append((n_h, p, m))
-            children: dict[tuple[Form, int], int] = {}
-            self._pairings(n_h + 1, nxt, rest, new, lmin + self.c, children)
-            for (child, dn), mult in children.items():
-                key = (child, 1, dn)
-                acc[key] = acc.get(key, 0) + mult * len(orbit) * self.mult_d
+            children: dict = {}
+            self._pairings(n_h + 1, nxt, rest, new, lmin + self.c, children, cap)
+            add(children, 1, len(orbit) * self.mult_d)
             if self.with_r:
                 new = [
                     (h, p, col(mm))
@@ -303,14 +346,32 @@ class LeadingEngine:
                     if (self.sym and mm > 0) or (not self.sym and mm != m)
                 ]
                 children = {}
-                self._pairings(n_h, n_p, rest, new, lmin, children)
-                for (child, dn), mult in children.items():
-                    key = (child, 0, dn)
-                    acc[key] = acc.get(key, 0) - mult * len(orbit) * self.mult_r
-        out = [(child, dd, dn, f) for (child, dd, dn), f in acc.items() if f]
-        out.sort(key=lambda t: (len(t[0][2]), t[0], t[1], t[2]))
-        self.trans[form] = out
+                self._pairings(n_h, n_p, rest, new, lmin, children, cap)
+                add(children, 0, -len(orbit) * self.mult_r)
+        out = [
+            Step(len(raw[2]), raw, dd, dn, factor, child_lmin)
+            for (raw, dd, dn), (factor, child_lmin) in acc.items()
+            if factor
+        ]
+        out.sort(key=lambda t: (t.edges, t.raw, t.dd, t.dn))
+        self.trans[form] = (steps, out)
         return out
+
+    def child_form(self, step: Step) -> Form:
+        """The canonical form of a step's child (computed once, recording its ``L_min``)."""
+        form = step.form
+        if form is None:
+            n_h, n_p, edges = step.raw
+            form = step.form = self._canon(n_h, n_p, list(edges))
+            known = self.lmin.setdefault(form, step.lmin)
+            if known != step.lmin:
+                raise AssertionError("inconsistent L_min for one open graph")
+        return form
+
+    def _too_long(self, step: Step, steps: int) -> bool:
+        """Cheap test that the child cannot close in ``steps`` steps (a step removes at most
+        2ν open edges); an empty child closes only in 0 steps."""
+        return 2 * self.nu * steps < step.edges if step.edges else steps != 0
 
     # ------------------------------------------------------------------ closing time μ
     def _closing_steps(self, form: Form) -> int | None:
@@ -352,8 +413,10 @@ class LeadingEngine:
             if upper == low:
                 self.mu_exact[form] = upper
             return True
-        for child, _, _, _ in self.transitions(form):
-            if self.closable(child, steps - 1):
+        for step in self.transitions(form, steps - 1):
+            if self._too_long(step, steps - 1):
+                continue
+            if self.closable(self.child_form(step), steps - 1):
                 return True
         self.mu_low[form] = steps + 1
         return False
@@ -379,13 +442,17 @@ class LeadingEngine:
                     progress((t - 1 + done / len(level)) / s_max, f"step {t}: {done}/{len(level)}")
                 if not form[2]:
                     continue
-                for child, dd, dn, factor in self.transitions(form):
-                    if child[2] and not self.closable(child, remaining):
+                for step in self.transitions(form, remaining):
+                    if step.edges and (
+                        self._too_long(step, remaining)
+                        or not self.closable(self.child_form(step), remaining)
+                    ):
                         continue
-                    slot = nxt.setdefault((child, d + dd), {})
+                    child = self.child_form(step)
+                    slot = nxt.setdefault((child, d + step.dd), {})
                     for n_closed, count in values.items():
-                        key = n_closed + dn
-                        slot[key] = slot.get(key, 0) + count * factor
+                        key = n_closed + step.dn
+                        slot[key] = slot.get(key, 0) + count * step.factor
             level = {k: {n: v for n, v in val.items() if v} for k, val in nxt.items()}
             results[t] = self._final_terms(t, level)
         for t, poly in results.items():
@@ -412,9 +479,12 @@ class LeadingEngine:
         return Poly(terms)
 
 
-LIST_WORK = 6000
-"""Work allowed for listing the least-loss contractions of a merged graph outright; above it
-the pairing decisions query the memoised :class:`GroupingSearch` instead."""
+LIST_WORK = {2: 600}
+"""Work allowed for listing the least-loss contractions of a merged graph outright (by ν,
+default :data:`LIST_WORK_DEFAULT`); above it the pairing decisions query the memoised
+:class:`GroupingSearch` instead. Measured: for ν = 2 the open graphs are long pinched cycles
+with many least-loss contractions, and queries win; for ν ≥ 3 listing wins."""
+LIST_WORK_DEFAULT = 6000
 
 
 _ENGINES: dict[ModelSpec, LeadingEngine] = {}

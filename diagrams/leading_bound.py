@@ -137,6 +137,11 @@ class ContractionBound:
             nonzero = [i for i in range(n_p) if sig[i]]
             if (len(nonzero) + 1) // 2 > rest:
                 continue
+            total = 0
+            for i in nonzero:
+                total ^= sig[i]
+            if total:  # the blocks XOR to zero, so all of them together must too
+                continue
             limit = rest if best is None else min(rest, best - c * h_merges)
             for p_loss, blocks in _zero_blocks([sig[i] for i in nonzero], limit, work):
                 total = c * h_merges + p_loss
@@ -176,9 +181,9 @@ def _charge(work: list[int], amount: int) -> None:
 def _zero_blocks(
     values: list[int], limit: int, work: list[int] | None = None
 ) -> Iterator[tuple[int, list[list[int]]]]:
-    """Partitions of ``range(len(values))`` into blocks whose values XOR to zero, with loss
-    ``Σ (|block| − 1) ≤ limit``; yields ``(loss, blocks)``. All values are nonzero, so every
-    block has at least two members."""
+    """Partitions of ``range(len(values))`` into minimal blocks whose values XOR to zero, with
+    loss ``Σ (|block| − 1) ≤ limit``; yields ``(loss, blocks)``. All values are nonzero, so
+    every block has at least two members. Every least-loss partition is among them."""
     n = len(values)
     if n == 0:
         yield 0, []
@@ -195,17 +200,43 @@ def _zero_blocks(
         target = values[first]
         m = len(others)
 
+        positions: dict[int, list[int]] = {}
+        for idx, j in enumerate(others):
+            positions.setdefault(values[j], []).append(idx)
+        # spans[idx]: a GF(2) basis (by leading bit, largest first) of the values of
+        # others[idx:], to cut branches whose missing XOR no later member can supply.
+        spans: list[list[int]] = [[] for _ in range(m + 1)]
+        for idx in range(m - 1, -1, -1):
+            basis = list(spans[idx + 1])
+            v = _reduce(values[others[idx]], basis)
+            if v:
+                basis.append(v)
+                basis.sort(reverse=True)
+            spans[idx] = basis
+
         def subsets(k: int, acc: int, chosen: list[int]) -> Iterator[list[int]]:
+            # Blocks {first} ∪ chosen with XOR(chosen) = target, chosen in increasing position.
+            # The last member is looked up by value. A member that would already complete the
+            # block is never used to extend it: the block would contain a smaller zero-XOR
+            # block, and splitting it off lowers the loss, so no least-loss partition has it.
             if work is not None:
                 _charge(work, 1)
-            if acc == target and chosen:
-                yield list(chosen)
-            if k == m or loss + len(chosen) + 1 > limit:
+            need = target ^ acc
+            if _reduce(need, spans[k]):
                 return
-            for j in range(k, m):
-                chosen.append(others[j])
-                yield from subsets(j + 1, acc ^ values[others[j]], chosen)
-                chosen.pop()
+            size = loss + len(chosen)
+            if size + 1 <= limit:
+                for idx in positions.get(need, ()):
+                    if idx >= k:
+                        yield [*chosen, others[idx]]
+            if size + 2 <= limit:
+                for idx in range(k, m):
+                    j = others[idx]
+                    if values[j] == need:
+                        continue
+                    chosen.append(j)
+                    yield from subsets(idx + 1, acc ^ values[j], chosen)
+                    chosen.pop()
 
         for chosen in subsets(0, 0, []):
             added = len(chosen)
@@ -217,6 +248,14 @@ def _zero_blocks(
             blocks.pop()
 
     yield from rec(list(range(n)), 0, [])
+
+
+def _reduce(value: int, basis: list[int]) -> int:
+    """``value`` reduced by a GF(2) basis sorted by decreasing leading bit (0 iff in span)."""
+    for vec in basis:
+        if value ^ vec < value:
+            value ^= vec
+    return value
 
 
 class GroupingSearch:
@@ -247,7 +286,6 @@ class GroupingSearch:
         self.exact: dict[tuple, int] = {}
         self.low: dict[tuple, int] = {}
         self.rainbows: dict[tuple, int] = {}
-        self.options: dict[tuple, list[tuple[int, int, list[Edge]]]] = {}
 
     # A form is (n_h, n_p, edges) with every node incident to an edge.
     def lower_bound(self, edges: Sequence[Edge]) -> int:
@@ -366,10 +404,7 @@ class GroupingSearch:
             return None
         best: int | None = None
         best_rainbows = 0
-        options = self.options.get(form)
-        if options is None:
-            options = self.options[form] = self._options(form)
-        for cost, rainbow, rest in options:
+        for cost, rainbow, rest in self._options(form):
             limit = (budget if best is None else best - 1) - cost
             if limit < 0 or (rest and self.floor(rest) > limit):
                 continue
@@ -385,7 +420,6 @@ class GroupingSearch:
             return None
         self.exact[form] = best
         self.rainbows[form] = best_rainbows
-        del self.options[form]
         return best
 
     def value(self, form: tuple) -> int:
