@@ -150,8 +150,9 @@ class WickEvaluator:
         """
         out: list[PQ] = []
         total = len(forms)
+        every = max(1, total // 200)  # frequent enough for progress bars and cancellation
         for done, form in enumerate(forms):
-            if progress is not None and done % 256 == 0:
+            if progress is not None and done % every == 0:
                 progress(done / max(total, 1), f"Wick expectations: {done}/{total} classes")
             out.append({} if _odd_colour(form[2], self.colors) else self._value(form))
         return out

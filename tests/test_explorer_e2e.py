@@ -232,9 +232,20 @@ def test_pareto_polygon_and_regime(page, server, openapi_paths) -> None:
             what="the Pareto polygon",
         )
         assert len(points) > 3
-        labels = {
-            e.text for e in driver.find_elements("css selector", "#pareto-plot .vertex-label")
-        }
+        if "/v1/regimes" in openapi_paths:
+            # The regime's face is underlaid on the polygon, which redraws it: wait for that.
+            wait_for(
+                lambda: driver.find_elements("css selector", "#regime-out dl.regime"),
+                what="regime",
+            )
+        # Read the labels in one script call: a redraw between element lookups would leave
+        # stale element references.
+        labels = set(
+            driver.execute_script(
+                "return Array.from(document.querySelectorAll('#pareto-plot .vertex-label'),"
+                " (e) => e.textContent.trim());"
+            )
+        )
         assert labels == {"A", "B", "C", "D", "E"}  # ASYM, even s: a pentagon (Fig. 2)
     else:
         note = wait_for(
