@@ -83,13 +83,26 @@ Horizon. A non-empty state with ``Φ = 0`` can be closed (all its open edges con
 with ``Φ`` kept at 0) in ``μ(O)`` steps, and then in any larger number (a D merged along an open
 edge, ``k'`` contracted into ``k`` and its new edges paired among themselves, is a step with
 ``Φ = 0`` that returns an isomorphic open graph). Computing up to ``s_max`` keeps only states
-with ``μ(O) ≤ s_max − t``; ``μ`` is bounded below by ``⌈|O|/2ν⌉`` (a step removes at most the
-consumed edge and one old edge per new edge), above by an explicit closing schedule
-(:meth:`LeadingEngine._closing_steps`), and computed exactly by a memoised search in between.
+with ``μ(O) ≤ s_max − t``: ``μ`` is bounded above by an explicit closing schedule
+(:meth:`LeadingEngine._closing_steps`), below as follows, and computed by a memoised search in
+between. A step adds ``k`` new edges (``2ν−1`` for D, ``ν−1`` for R), consumes one and forms
+``P`` pairs, each holding a new edge; it lowers the number of open edges by
+``g = 1 + 2P − k``, and with ``Φ = 0`` its cost is ``λ = c[D] + u`` where
+``u = L_min(O_t) − L_min(O_{t+1})``, so ``Σ_t g_t = |O|`` and ``Σ_t u_t = L_min(O)`` over a
+closing. Bound on ``g`` per step: R: ``P ≤ ν−1``, so ``g ≤ ν`` (and ``u = λ ≥ 0``). D along
+``(k, i)``, new ``k'`` and ``i_j``: a new edge pairs with an older edge only if its new
+endpoints join older classes (``k'`` costs ``c``, each ``i_j`` 1); with ``J`` the number of
+``i_j`` joining older classes, if ``k'`` joins an older class then ``P ≤ ν + J`` and
+``u ≥ J``; if not, in ASYM ``P ≤ J`` (distinct colours) and ``u ≥ J − c``, and in SYM the
+edges at ``k'`` pair only among themselves and the other pairs are counted per class of the
+endpoints (classes of new ``i_j`` only cost ``size − 1``), which gives the same. In every case
+``g ≤ 2 + 2u``. Hence ``|O| ≤ 2·#D + ν·#R + 2 L_min(O)`` and
+``μ(O) ≥ ⌈(|O| − 2 L_min(O)) / a⌉`` with ``a = ν`` (``a = 2`` for the zero target, which has no
+R), besides ``μ(O) ≥ ⌈|O|/2ν⌉`` (``g ≤ 1 + k``).
 
-Cost and reach are measured in ``benchmarks/results/leading.md``; the number of distinct open
-graphs grows geometrically with ``s`` (it is a property of the terms themselves, not of the
-bound: the table lists the states that do reach a leading term).
+Cost and reach are measured in ``benchmarks/results/leading.md``: the number of open graphs
+that do reach a leading term grows geometrically with ``s`` for ν ≥ 3, so the reach is far
+below ``s = 25`` there (SYM ν=2 reaches it).
 """
 
 from __future__ import annotations
@@ -396,6 +409,13 @@ class LeadingEngine:
         self.upper[form] = result
         return result
 
+    def _closing_floor(self, form: Form) -> int:
+        """A lower bound on ``μ(form)``: ``⌈|O| / 2ν⌉`` and ``⌈(|O| − 2 L_min(O)) / a⌉`` with
+        ``a = ν`` if R atoms are available, else 2 (see the module docstring, "Horizon")."""
+        edges = len(form[2])
+        a = self.nu if self.with_r else 2
+        return max(-(-edges // (2 * self.nu)), -(-(edges - 2 * self.lmin[form]) // a))
+
     def closable(self, form: Form, steps: int) -> bool:
         """Whether the state can be closed in exactly ``steps`` steps keeping ``Φ = 0``."""
         if not form[2]:
@@ -405,7 +425,7 @@ class LeadingEngine:
         exact = self.mu_exact.get(form)
         if exact is not None:
             return exact <= steps
-        low = max(self.mu_low.get(form, 0), -(-len(form[2]) // (2 * self.nu)))
+        low = max(self.mu_low.get(form, 0), self._closing_floor(form))
         if low > steps:
             return False
         upper = self._closing_steps(form)
