@@ -1,0 +1,132 @@
+"""Leading-order mode reach: the largest ``s`` whose leading terms ``Y_0..Y_s`` one cold call
+computes within the budget (default 60 s), per model, next to the exact mode's reach measured
+in the same run.
+
+Every measurement runs in a fresh subprocess (cold caches, wall clock and peak RSS); ``s`` grows
+by one from a per-model start until a run exceeds the budget (it is then stopped). The leading
+mode is timed through ``diagrams.leading.leading_series(model, s)`` (one pass up to ``s``); the
+exact mode through ``diagrams.series(model, s)``.
+
+    .venv/bin/python benchmarks/leading.py [--budget 60] [--quick] [--out FILE] [--no-exact]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import time
+
+CHILD = r"""
+import json, resource, sys, time
+from diagrams import ModelSpec, series
+from diagrams.leading import engine, leading_series
+nu, sym, target, s, mode = sys.argv[1:6]
+model = ModelSpec(int(nu), sym, target)
+t0 = time.perf_counter()
+extra = {}
+if mode == "leading":
+    leading_series(model, int(s))
+    eng = engine(model)
+    extra = {"open_graphs": len(eng.trans)}
+else:
+    series(model, int(s), mode="exact")
+wall = time.perf_counter() - t0
+rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
+print(json.dumps({"wall": wall, "rss": max(rss, kids), **extra}))
+"""
+
+# (ν, symmetry, first s to try for the leading mode, first s for the exact mode)
+MODELS = [
+    (2, "sym", 18, 18),
+    (4, "sym", 2, 2),
+    (2, "asym", 6, 6),
+    (3, "asym", 3, 3),
+    (4, "asym", 3, 3),
+]
+TARGETS = ("identity", "zero")
+
+
+def measure(nu: int, sym: str, target: str, s: int, mode: str, budget: float) -> dict:
+    cmd = [sys.executable, "-c", CHILD, str(nu), sym, target, str(s), mode]
+    try:
+        out = subprocess.run(cmd, capture_output=True, text=True, timeout=budget, check=True)
+    except subprocess.TimeoutExpired:
+        return {"wall": None}
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def reach(nu: int, sym: str, target: str, start: int, mode: str, budget: float):
+    """``(largest s within budget, its measurement, next s)``; ``start`` must fit."""
+    best = None
+    s = start
+    while True:
+        result = measure(nu, sym, target, s, mode, budget)
+        print(f"  {mode:8s} {sym.upper()} ν={nu} {target:8s} s={s}: {result}", flush=True)
+        if result["wall"] is None or result["wall"] > budget:
+            return (best[0], best[1], s) if best else (None, None, s)
+        best = (s, result)
+        s += 1
+
+
+def machine() -> str:
+    load = os.getloadavg()
+    return (
+        f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"load average at start {load[0]:.2f}"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--budget", type=float, default=60.0, help="seconds per call")
+    parser.add_argument("--quick", action="store_true", help="budget 5 s (smoke test)")
+    parser.add_argument("--no-exact", action="store_true", help="skip the exact-mode reach")
+    parser.add_argument("--out", default=None)
+    args = parser.parse_args()
+    budget = 5.0 if args.quick else args.budget
+    started = time.time()
+    lines = [
+        f"Command: `.venv/bin/python benchmarks/leading.py {' '.join(sys.argv[1:])}`".rstrip(),
+        f"Machine: {machine()}",
+        f"Budget: {budget:g} s per cold call (one subprocess per measurement)",
+        "",
+        "| model | leading: largest s | wall (s) | peak RSS (MiB) | open graphs | "
+        "exact: largest s | wall (s) |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for nu, sym, start_leading, start_exact in MODELS:
+        for target in TARGETS:
+            s_l, r_l, _ = reach(nu, sym, target, start_leading, "leading", budget)
+            if args.no_exact:
+                s_e, r_e = None, None
+            else:
+                s_e, r_e, _ = reach(nu, sym, target, start_exact, "exact", budget)
+            name = f"{sym.upper()} ν={nu} {target}"
+            lead = (
+                f"{s_l} | {r_l['wall']:.1f} | {r_l['rss'] / 2**20:.0f} | {r_l['open_graphs']}"
+                if r_l
+                else f"< {start_leading} | – | – | –"
+            )
+            if args.no_exact:
+                exact = "– | –"
+            elif r_e:
+                exact = f"{s_e} | {r_e['wall']:.1f}"
+            else:
+                exact = f"< {start_exact} | –"
+            lines.append(f"| {name} | {lead} | {exact} |")
+            print(lines[-1], flush=True)
+    lines += ["", f"Total benchmark time: {time.time() - started:.0f} s"]
+    text = "\n".join(lines) + "\n"
+    if args.out:
+        with open(args.out, "w") as fh:
+            fh.write(text)
+    print(text)
+
+
+if __name__ == "__main__":
+    main()
