@@ -195,6 +195,7 @@ class LeadingEngine:
         self.initial = self._initial_states()
         self.results: dict[int, Poly] = {}
         self.horizon = -1
+        self.level_sizes: list[int] = []
 
     # ----------------------------------------------------------------------------- steps
     def _canon(self, n_h: int, n_p: int, edges: list[Edge]) -> Form:
@@ -452,6 +453,7 @@ class LeadingEngine:
             if not key[0][2] or self.closable(key[0], s_max)
         }
         results: dict[int, Poly] = {0: self._final_terms(0, level)}
+        sizes = [len(level)]
         for t in range(1, s_max + 1):
             if progress is not None:
                 progress((t - 1) / s_max, f"leading terms: step {t}/{s_max}, {len(level)} states")
@@ -475,6 +477,7 @@ class LeadingEngine:
                         slot[key] = slot.get(key, 0) + count * step.factor
             level = {k: {n: v for n, v in val.items() if v} for k, val in nxt.items()}
             results[t] = self._final_terms(t, level)
+            sizes.append(len(level))
         for t, poly in results.items():
             # All terms of one level share a sign, so none cancel; the leading terms are the
             # Pareto front only if they fill the whole line of Theorem 4.1 (else a lighter term
@@ -483,6 +486,10 @@ class LeadingEngine:
                 raise AssertionError(f"leading terms of Y_{t} differ from Theorem 4.1's front")
         self.results = results
         self.horizon = s_max
+        # States (open graph, d) kept after each step: each of them reaches a leading term of
+        # Y_{s_max} (or is a final state of a lower order), so these are the states any
+        # computation organised this way has to visit.
+        self.level_sizes = sizes
 
     def _final_terms(self, s: int, level: dict[tuple[Form, int], dict[int, int]]) -> Poly:
         nu, c = self.nu, self.c
