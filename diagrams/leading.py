@@ -444,23 +444,26 @@ class LeadingEngine:
 
     # ------------------------------------------------------------------------ levels
     def run(self, s_max: int, progress: Progress = None) -> None:
-        """Compute the leading terms of ``Y_0..Y_{s_max}`` into :attr:`results`."""
+        """Compute the leading terms of ``Y_0..Y_{s_max}`` into :attr:`results`.
+
+        A level maps each open graph to ``{d: {n_closed: weight}}``; the steps of an open graph
+        that can still close in time are looked up once per level, whatever ``d``.
+        """
         if s_max <= self.horizon:
             return
-        level = {
-            key: dict(val)
-            for key, val in self.initial.items()
-            if not key[0][2] or self.closable(key[0], s_max)
-        }
+        level: dict[Form, dict[int, dict[int, int]]] = {}
+        for (form, d), values in self.initial.items():
+            if not form[2] or self.closable(form, s_max):
+                level.setdefault(form, {})[d] = dict(values)
         results: dict[int, Poly] = {0: self._final_terms(0, level)}
-        sizes = [len(level)]
+        sizes = [sum(len(by_d) for by_d in level.values())]
         for t in range(1, s_max + 1):
             if progress is not None:
-                progress((t - 1) / s_max, f"leading terms: step {t}/{s_max}, {len(level)} states")
-            nxt: dict[tuple[Form, int], dict[int, int]] = {}
+                progress((t - 1) / s_max, f"leading terms: step {t}/{s_max}, {sizes[-1]} states")
+            nxt: dict[Form, dict[int, dict[int, int]]] = {}
             remaining = s_max - t
-            for done, ((form, d), values) in enumerate(level.items()):
-                if progress is not None and done % 500 == 499:
+            for done, (form, by_d) in enumerate(level.items()):
+                if progress is not None and done % 200 == 199:
                     progress((t - 1 + done / len(level)) / s_max, f"step {t}: {done}/{len(level)}")
                 if not form[2]:
                     continue
@@ -470,14 +473,21 @@ class LeadingEngine:
                         or not self.closable(self.child_form(step), remaining)
                     ):
                         continue
-                    child = self.child_form(step)
-                    slot = nxt.setdefault((child, d + step.dd), {})
-                    for n_closed, count in values.items():
-                        key = n_closed + step.dn
-                        slot[key] = slot.get(key, 0) + count * step.factor
-            level = {k: {n: v for n, v in val.items() if v} for k, val in nxt.items()}
+                    child = nxt.setdefault(self.child_form(step), {})
+                    dn, factor = step.dn, step.factor
+                    for d, values in by_d.items():
+                        slot = child.setdefault(d + step.dd, {})
+                        for n_closed, count in values.items():
+                            key = n_closed + dn
+                            slot[key] = slot.get(key, 0) + count * factor
+            level = {}
+            for form, by_d in nxt.items():
+                kept = {d: {n: v for n, v in vals.items() if v} for d, vals in by_d.items()}
+                kept = {d: vals for d, vals in kept.items() if vals}
+                if kept:
+                    level[form] = kept
             results[t] = self._final_terms(t, level)
-            sizes.append(len(level))
+            sizes.append(sum(len(by_d) for by_d in level.values()))
         for t, poly in results.items():
             # All terms of one level share a sign, so none cancel; the leading terms are the
             # Pareto front only if they fill the whole line of Theorem 4.1 (else a lighter term
@@ -491,13 +501,11 @@ class LeadingEngine:
         # computation organised this way has to visit.
         self.level_sizes = sizes
 
-    def _final_terms(self, s: int, level: dict[tuple[Form, int], dict[int, int]]) -> Poly:
+    def _final_terms(self, s: int, level: dict[Form, dict[int, dict[int, int]]]) -> Poly:
         nu, c = self.nu, self.c
         terms: dict[tuple[int, int, int], Fraction] = {}
         sign = -1 if s % 2 else 1
-        for (form, d), values in level.items():
-            if form[2]:
-                continue
+        for d, values in level.get(EMPTY, {}).items():
             l2 = nu * (d + 1) + (nu - 2) * s
             for n, count in values.items():
                 q = 1 + c + (nu - 1) * d - c * n
