@@ -107,11 +107,13 @@ below ``s = 25`` there (SYM ν=2 reaches it).
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
 
 from diagrams.canonical import Edge, Form, canonical_form, edge_orbits
+from diagrams.cost import CostEstimate
 from diagrams.errors import SpecError
 from diagrams.leading_bound import (
     ContractionBound,
@@ -119,6 +121,8 @@ from diagrams.leading_bound import (
     TooMuchWork,
     weight_constant,
 )
+from diagrams.leading_sym import applies as structural_applies
+from diagrams.leading_sym import leading_series_sym
 from diagrams.model import ModelSpec
 from diagrams.pareto import pareto_front, theorem41_terms
 from diagrams.polynomial import Poly
@@ -523,6 +527,12 @@ LIST_WORK_DEFAULT = 6000
 
 
 _ENGINES: dict[ModelSpec, LeadingEngine] = {}
+_STRUCTURAL: dict[ModelSpec, list[Poly]] = {}
+
+METHODS = ("auto", "sequential")
+"""``auto``: the structural recursions of :mod:`diagrams.leading_sym` for SYM with even ν, the
+sequential process otherwise; ``sequential``: always the sequential process (the general
+algorithm, kept as the independent check of the structural one)."""
 
 
 def engine(model: ModelSpec) -> LeadingEngine:
@@ -532,7 +542,27 @@ def engine(model: ModelSpec) -> LeadingEngine:
     return eng
 
 
-def leading_series(model: ModelSpec, s_max: int, progress: Progress = None) -> list[Poly]:
+def _structural(model: ModelSpec, s_max: int) -> list[Poly]:
+    """Leading terms from :mod:`diagrams.leading_sym`, checked against Theorem 4.1's front."""
+    cached = _STRUCTURAL.get(model)
+    if cached is None or len(cached) <= s_max:
+        cached = leading_series_sym(model, max(s_max, 2 * len(cached or [])))
+        for t, poly in enumerate(cached):
+            if sorted(poly.terms) != sorted(theorem41_terms(model, t)):
+                raise AssertionError(f"leading terms of Y_{t} differ from Theorem 4.1's front")
+        _STRUCTURAL[model] = cached
+    return cached[: s_max + 1]
+
+
+def _method(method: str) -> str:
+    if method not in METHODS:
+        raise SpecError("method", f"must be one of {', '.join(METHODS)}")
+    return method
+
+
+def leading_series(
+    model: ModelSpec, s_max: int, progress: Progress = None, method: str = "auto"
+) -> list[Poly]:
     """Leading (Pareto-optimal) terms of ``Y_0..Y_{s_max}`` in one pass.
 
     Examples
@@ -547,24 +577,30 @@ def leading_series(model: ModelSpec, s_max: int, progress: Progress = None) -> l
         from diagrams.series import exact_coefficient
 
         return [pareto_terms(exact_coefficient(model, s, progress)) for s in range(s_max + 1)]
+    if _method(method) == "auto" and structural_applies(model):
+        return _structural(model, s_max)
     eng = engine(model)
     eng.run(s_max, progress)
     return [eng.results[s] for s in range(s_max + 1)]
 
 
-def leading_coefficient(model: ModelSpec, s: int, progress: Progress = None) -> Poly:
+def leading_coefficient(
+    model: ModelSpec, s: int, progress: Progress = None, method: str = "auto"
+) -> Poly:
     """The Pareto-optimal terms of ``Y_s`` with exact coefficients (Theorem 4.1).
 
     Parameters
     ----------
-    model : ASYM (any ν) or SYM with even ν use the sequential process of this module; SYM with
-        odd ν falls back to the exact polynomial and keeps its Pareto-optimal terms.
+    model : SYM with even ν uses the structural recursions of :mod:`diagrams.leading_sym`
+        (polynomial in ``s``); ASYM uses the sequential process of this module; SYM with odd
+        ν falls back to the exact polynomial and keeps its Pareto-optimal terms.
     s : the order.
     progress : optional callback ``(fraction, message)``; it may raise ``Cancelled``.
+    method : ``"auto"`` or ``"sequential"`` (see :data:`METHODS`).
 
     Notes
     -----
-    One pass computes every order up to its horizon, so the engine is cached per model and a
+    One pass computes every order up to its horizon, so the results are cached per model and a
     call for an order at or below the largest one computed so far is free.
 
     Examples
@@ -574,10 +610,54 @@ def leading_coefficient(model: ModelSpec, s: int, progress: Progress = None) -> 
     """
     if isinstance(s, bool) or not isinstance(s, int) or s < 0:
         raise SpecError("s", "must be a non-negative integer")
-    if not applies(model):
-        from diagrams.series import exact_coefficient
+    return leading_series(model, s, progress, method)[s]
 
-        return pareto_terms(exact_coefficient(model, s, progress))
-    eng = engine(model)
-    eng.run(s, progress)
-    return eng.results[s]
+
+STRUCTURAL_SECONDS_AT_40 = 1.0
+"""Measured wall time of the structural recursion up to ``s = 40`` (ν = 4, identity, 2-core
+machine of BENCHMARKS.md), rounded up; it scales like ``s^5``."""
+
+
+def estimate_leading_cost(model: ModelSpec, s_max: int) -> CostEstimate:
+    """Estimated cost of ``leading_series(model, s_max)``.
+
+    SYM with even ν: the structural recursion, ``O(s^5)`` integer work scaled from a measured
+    figure. ASYM: the sequential process is run for real on small orders (cold engines, while a
+    run stays under about 0.4 s) and its time is extrapolated geometrically with the last
+    measured ratio (at least 2 per order). SYM with odd ν: the exact mode's estimate.
+    """
+    from diagrams.cost import estimate_cost
+
+    if not applies(model):
+        return estimate_cost(model, s_max, "exact")
+    if structural_applies(model):
+        seconds = STRUCTURAL_SECONDS_AT_40 * (max(s_max, 1) / 40) ** 5 * (model.nu / 4)
+        return CostEstimate(round(seconds, 4), 80 * 2**20, 0, s_max + 1)
+    times = _sequential_calibration(model)
+    k = len(times) - 1
+    if s_max <= k:
+        return CostEstimate(round(times[s_max], 4), 100 * 2**20, 0, s_max + 1)
+    ratio = max(2.0, times[k] / max(times[k - 1], 1e-4)) if k >= 1 else 4.0
+    seconds = min(times[k] * ratio ** (s_max - k), 1e15)
+    # Memory follows the memoised open graphs, measured ≈ 1.5 MiB per second of work.
+    peak = int(min(100 * 2**20 + seconds * 1.5 * 2**20, 2**62))
+    return CostEstimate(round(seconds, 4), peak, 0, k + 1)
+
+
+_CALIBRATION: dict[ModelSpec, list[float]] = {}
+
+
+def _sequential_calibration(model: ModelSpec) -> list[float]:
+    """Cold wall times of the sequential process for ``s = 0, 1, …`` while each stays small."""
+    cached = _CALIBRATION.get(model)
+    if cached is not None:
+        return cached
+    times: list[float] = []
+    for s in range(0, 40):
+        start = time.perf_counter()
+        LeadingEngine(model).run(s)
+        times.append(time.perf_counter() - start)
+        if times[-1] > 0.15 or sum(times) > 0.4:
+            break
+    _CALIBRATION[model] = times
+    return times

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from diagrams import ModelSpec, Poly, series
+from diagrams import ModelSpec, Poly, leading_sym, series
 from diagrams.errors import Cancelled, SpecError
 from diagrams.leading import LeadingEngine, leading_coefficient, leading_series, pareto_terms
 from diagrams.leading_bound import ContractionBound, GroupingSearch, weight_constant
@@ -48,6 +48,79 @@ def test_leading_equals_pareto_terms_of_exact_mode(model, s_max):
         assert got.results[s] == want, (model, s)
 
 
+STRUCTURAL_AGAINST_EXACT = [(m, s) for m, s in AGAINST_EXACT if m.sym]
+
+
+@pytest.mark.parametrize(
+    "model, s_max", STRUCTURAL_AGAINST_EXACT, ids=[str(m) for m, _ in STRUCTURAL_AGAINST_EXACT]
+)
+def test_structural_recursions_equal_pareto_terms_of_exact_mode(model, s_max):
+    """SYM with even ν: the bundle branching (ν ≥ 4) and cycle (ν = 2) recursions of
+    diagrams.leading_sym give the exact mode's Pareto terms."""
+    ys = leading_sym.leading_series_sym(model, s_max)
+    for s in range(s_max + 1):
+        assert ys[s] == pareto_terms(exact_coefficient(model, s)), (model, s)
+
+
+# Beyond the exact mode: the general sequential process is the independent check.
+STRUCTURAL_AGAINST_SEQUENTIAL = [
+    (ModelSpec(2, "sym", "identity"), 14),
+    (ModelSpec(4, "sym", "identity"), 4),
+    (ModelSpec(4, "sym", "zero"), 5),
+    (ModelSpec(6, "sym", "identity"), 2),
+    (ModelSpec(6, "sym", "zero"), 3),
+    (ModelSpec(8, "sym", "zero"), 2),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "model, s_max",
+    STRUCTURAL_AGAINST_SEQUENTIAL,
+    ids=[str(m) for m, _ in STRUCTURAL_AGAINST_SEQUENTIAL],
+)
+def test_structural_recursions_equal_the_sequential_process(model, s_max):
+    """The structural recursion rests on the appendix's case analysis (no third-class ``k'``
+    for ν ≥ 4, trailing R merges only grow bundles); the sequential process assumes none of
+    it and must agree term by term."""
+    sequential = LeadingEngine(model)
+    sequential.run(s_max)
+    fast = leading_sym.leading_series_sym(model, s_max)
+    for s in range(s_max + 1):
+        assert fast[s] == sequential.results[s], (model, s)
+
+
+def test_auto_method_uses_the_structural_recursion_for_sym_even_nu():
+    model = ModelSpec(4, "sym", "identity")
+    assert leading_series(model, 3) == leading_sym.leading_series_sym(model, 3)
+    assert leading_series(model, 2, method="sequential") == leading_series(model, 2)
+    with pytest.raises(SpecError) as err:
+        leading_series(model, 2, method="closed")
+    assert err.value.field == "method"
+
+
+@pytest.mark.parametrize("nu", [4, 6])
+def test_free_sym_even_nu_general_recurrence_at_large_order(nu):
+    """Proposition of Appendix "General free evolutions for SYM with even ν ≥ 4":
+    C_{ns} = 2ν(2(ν−1)s+2)[(ν−1)!! C_{n−1,s−1} + C_{n,s−1}], C_{10} = 1, C_{20} = (ν−1)!!, with
+    (−1)^s C_{ns}/2^{s+1} the leading coefficient at n; checked up to s = 30."""
+    s_max = 30
+    ys = leading_series(ModelSpec(nu, "sym", "zero"), s_max)
+    df = leading_sym.double_factorial(nu - 1)
+    prev = {1: 1, 2: df}
+    for s, y in enumerate(ys):
+        got = {n: c * (-1) ** s * 2 ** (s + 1) for (_, n, _), c in y.terms.items()}
+        if s:
+            want = {
+                n: 2 * nu * (2 * (nu - 1) * s + 2) * (df * prev.get(n - 1, 0) + prev.get(n, 0))
+                for n in range(1, s + 3)
+            }
+            assert got == want, s
+            prev = want
+        else:
+            assert got == prev
+
+
 def test_series_leading_mode_matches_leading_coefficient():
     model = ModelSpec(3, "asym", "identity")
     res = series(model, 3, mode="leading")
@@ -63,6 +136,9 @@ def test_series_leading_mode_matches_leading_coefficient():
         (ModelSpec(2, "asym", "identity"), 9),
         (ModelSpec(3, "asym", "zero"), 5),
         (ModelSpec(4, "sym", "zero"), 4),
+        (ModelSpec(2, "sym", "identity"), 30),
+        (ModelSpec(4, "sym", "identity"), 30),
+        (ModelSpec(6, "sym", "identity"), 25),
     ],
     ids=str,
 )
@@ -87,7 +163,7 @@ def test_sym_nu2_leading_terms_are_narayana_times_cycle_multiplicities():
     σ^{2(s_D+1)} with M_{0,0} = −1, M_{0,1} = ½, M_{s,s_D} = −4(s_D+1)M_{s−1,s_D} +
     4 s_D M_{s−1,s_D−1}; with Y_s = (−1)^s E[…] this fixes the sign of every leading term."""
     s_max = 18
-    ys = leading_series(ModelSpec(2, "sym", "identity"), s_max)
+    ys = leading_series(ModelSpec(2, "sym", "identity"), s_max, method="sequential")
     m = {(0, 0): Fraction(-1), (0, 1): Fraction(1, 2)}
     for s in range(1, s_max + 1):
         for sd in range(s + 2):

@@ -1,0 +1,235 @@
+"""Leading (Pareto-optimal) terms of SYM models with even ν by structural recursions — the
+fast path of the leading-order mode (Theorem 4.1, its proof in the appendix "Proof of
+Theorem 4.1", the proposition of Appendix "General free evolutions for SYM with even ν ≥ 4" and
+Appendix "SYM ν=2: explicit solution").
+
+Conventions as in :mod:`diagrams.leading`: ``Y_s = (−1)^s Σ`` over merge histories (first atom,
+then ``s`` merges, each along an edge of the current diagram and one of the atom's
+same-colour edges) and perfect pairings of the final diagram, of ``Π factor(A_t) · p^q H^n
+σ^{2l}`` with ``factor(D) = ½``, ``factor(R) = −1``. A pairing is *leading* when its weight
+``q + (ν/2)·n`` is the largest one at its ``s_D``; it then induces a *leading contraction*, and
+the pairings inducing a given contraction are those pairing each *bundle* (the edges between one
+H-class and one p-class; one colour in SYM) within itself: ``Π_bundles (b − 1)!!`` of them
+(a pairing compatible with a leading contraction cannot induce a strictly finer one, whose
+weight would be larger).
+
+ν ≥ 4: bundle branching
+-----------------------
+Leading contractions of a history are built step by step, and each step acts on one bundle:
+
+* first atom ``D``: ``k' ~ k`` with the ν p-nodes apart (``n = 1``), or ``k'`` apart with the
+  p-nodes paired (``n = 2``, ``(ν−1)!!`` ways); either way ν bundles of size 2;
+  first atom ``R``: one bundle of size ν, ``n = 1``;
+* ``⋆R`` along an edge of a bundle of size ``b``: the contraction is unchanged (same nodes; ``R``
+  adds ``ν − 2`` parallel edges, parities of bundles are what admissibility sees) and the bundle
+  grows to ``b + ν − 2``;
+* ``⋆D`` along an edge ``(k, i)`` of a bundle ``B``: the n-retaining step (``k' ~ k``; ``(k', i)``
+  takes the place of the consumed edge in ``B``; ``(k, i_j), (k', i_j)`` form ν−1 new bundles) or
+  the n-increasing step (``k'`` apart, ``{i_1, …, i_{ν−1}, i}`` paired, ``(ν−1)!!`` ways; the
+  edge ``(k, i_{m*})`` with ``i_{m*} ~ i`` takes the place of the consumed edge in ``B``; ν/2
+  bundles at ``k'`` and ``ν/2 − 1`` at ``k``). Either way ``B`` keeps its size and ν − 1 new
+  bundles of size 2 appear.
+
+That these are *all* leading contractions is the proposition of the appendix for free
+evolutions (its case 3 — ``k'`` joining a third H-class — is never leading for ν ≥ 4); with the
+identity target the trailing ``R`` merges of the optimality proof only grow bundles, which keeps
+every parity, so the same case analysis applies. The test suite checks the result against the
+general sequential process (:class:`diagrams.leading.LeadingEngine`) and the exact polynomials
+wherever those run.
+
+Since both ``D`` steps change the bundles identically, the ``n``-dependence factorises: the
+leading terms of ``Y_s`` at ``s_D`` are ``(−1)^s B(s, s_D) · y(1 + (ν−1)!! y)^{s_D}`` with ``y^n``
+standing for ``p^{Q(n, s_D)} H^n σ^{2l}``. Bundles evolve independently, so ``B`` follows from
+exponential generating functions: with ``G_b(x, z)`` the EGF (``x`` counts steps, ``z`` marks
+``D`` steps) of the futures of one bundle of size ``b`` and its descendants,
+
+    ∂_x G_b = b (ν z G_b G_2^{ν−1} − ν G_{b+ν−2}),   G_b(0) = (b − 1)!!,
+
+(``½ · 2ν`` per ``D``: the atom's factor times its ``2ν`` edges; ``−1 · ν`` per ``R``) and
+``Σ_s B(s, ·) x^s/s! = ½ z G_2^ν − G_ν`` (no ``R`` terms for the zero target). For the zero target
+this is the appendix's closed form ``½ z (1 − 2ν(ν−1) z x)^{−ν/(ν−1)}``. Cost: ``O(s^5)`` integer
+operations, under a second for ``s = 40``.
+
+ν = 2: cycles
+-------------
+Every diagram of the SYM ν=2 expansion is one cycle: ``⋆D`` lengthens it by two edges, ``⋆R``
+leaves it as it is (Appendix "SYM ν=2"). A history weighs ``½`` (first ``D``: 4-cycle) or ``−1``
+(first ``R``: 2-cycle), times ``½·4·2m = 4m`` per ``⋆D`` and ``−1·2·2m = −4m`` per ``⋆R`` on a
+``2m``-cycle; this is ``M_{s,s_D}`` of eq. loss-narayana. The leading contractions of a cycle with
+``m`` H- and ``m`` p-nodes are those whose pair graph is a tree, i.e. the non-crossing pairings of
+its edges, and ``N(m, n) = C(m, n) C(m, n−1) / m`` of them (Narayana) have ``n`` H-classes
+(``q = m + 1 − n``).
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from math import comb
+
+from diagrams.model import ModelSpec
+from diagrams.polynomial import Poly
+
+ZPoly = list[int]
+"""A polynomial in ``z`` as its coefficient list (index = power = number of ``D`` steps)."""
+
+
+def applies(model: ModelSpec) -> bool:
+    """Whether a structural recursion of this module covers the model (SYM, even ν)."""
+    return model.sym and model.nu % 2 == 0
+
+
+def double_factorial(n: int) -> int:
+    """``n!! = n (n − 2) (n − 4) …`` with ``(−1)!! = 0!! = 1``.
+
+    >>> double_factorial(7), double_factorial(6), double_factorial(-1)
+    (105, 48, 1)
+    """
+    out = 1
+    while n > 1:
+        out *= n
+        n -= 2
+    return out
+
+
+def narayana(m: int, n: int) -> int:
+    """Narayana number ``N(m, n) = C(m, n) C(m, n−1) / m`` (non-crossing pairings of a
+    ``2m``-cycle with ``n`` H-classes).
+
+    >>> [narayana(4, n) for n in range(1, 5)]
+    [1, 6, 6, 1]
+    """
+    if m < 1 or not 1 <= n <= m:
+        return 0
+    return comb(m, n) * comb(m, n - 1) // m
+
+
+def _padd(a: ZPoly, b: ZPoly, scale: int = 1) -> ZPoly:
+    if len(a) < len(b):
+        a = a + [0] * (len(b) - len(a))
+    return [x + scale * (b[i] if i < len(b) else 0) for i, x in enumerate(a)]
+
+
+def _pmul(a: ZPoly, b: ZPoly) -> ZPoly:
+    if not a or not b:
+        return []
+    out = [0] * (len(a) + len(b) - 1)
+    for i, x in enumerate(a):
+        if x:
+            for j, y in enumerate(b):
+                out[i + j] += x * y
+    return out
+
+
+def _binomial_term(a: list[ZPoly], b: list[ZPoly], r: int) -> ZPoly:
+    """Coefficient ``r`` (as a count, i.e. ``r!`` times the EGF coefficient) of ``A·B``."""
+    out: ZPoly = []
+    for k in range(r + 1):
+        out = _padd(out, [comb(r, k) * v for v in _pmul(a[k], b[r - k])])
+    return out
+
+
+def bundle_weights(nu: int, with_r: bool, s_max: int) -> list[ZPoly]:
+    """``B(s, ·)`` for ``s = 0..s_max`` as polynomials in ``z`` with ``2·B`` integral (the first
+    ``D`` weighs ½): entry ``s`` lists ``2·B(s, s_D)`` by ``s_D``.
+
+    >>> bundle_weights(4, False, 2)  # free SYM ν=4: 2·B(s, s+1) = C_{1s}/2^s
+    [[0, 1], [0, 0, 32], [0, 0, 0, 1792]]
+    >>> bundle_weights(4, True, 0)  # −E[R_4] = −3pHσ⁴ and ½E[D_8]'s leading part, doubled
+    [[-6, 1]]
+    """
+    if nu < 4 or nu % 2:
+        raise ValueError("bundle branching needs even ν ≥ 4")
+    step = nu - 2
+    sizes = [2 + j * step for j in range(s_max + 2)]  # bundle sizes that can occur
+    # series[b][r]: r! [x^r] G_b, computed order by order.
+    series: dict[int, list[ZPoly]] = {b: [[double_factorial(b - 1)]] for b in sizes}
+    powers: list[list[ZPoly]] = [[[1]] + [[] for _ in range(s_max)]]  # r! [x^r] G_2^k
+    powers += [[[1]] for _ in range(nu)]
+    for r in range(s_max):
+        # G_2^k up to order r (G_2 is known up to order r).
+        for k in range(1, nu + 1):
+            if len(powers[k]) <= r:
+                powers[k].append(_binomial_term(powers[k - 1], series[2], r))
+        for j, b in enumerate(sizes):
+            if r >= s_max + 1 - j:  # this size cannot matter at the orders asked
+                continue
+            grow = _binomial_term(series[b], powers[nu - 1], r)
+            nxt = [0] + [nu * b * v for v in grow]
+            if with_r:
+                nxt = _padd(nxt, series[b + step][r], -nu * b)
+            series[b].append(nxt)
+    for k in range(1, nu + 1):
+        while len(powers[k]) <= s_max:
+            powers[k].append(_binomial_term(powers[k - 1], series[2], len(powers[k])))
+    out: list[ZPoly] = []
+    for s in range(s_max + 1):
+        total = [0] + powers[nu][s]  # ½ z G_2^ν, doubled
+        if with_r:
+            total = _padd(total, series[nu][s], -2)
+        out.append(total)
+    return out
+
+
+def cycle_weights(s_max: int) -> list[ZPoly]:
+    """SYM ν=2: ``2 M_{s, s_D}`` (histories weighted by atom factors) for ``s = 0..s_max``.
+
+    >>> cycle_weights(1)
+    [[-2, 1], [8, -16, 8]]
+    """
+    level: ZPoly = [-2, 1]  # first atom R (s_D = 0, weight −1) or D (s_D = 1, weight ½), doubled
+    out = [list(level)]
+    for _ in range(s_max):
+        nxt = [0] * (len(level) + 1)
+        for s_d, w in enumerate(level):
+            m = s_d + 1  # the cycle has 2m edges
+            nxt[s_d] -= 4 * m * w  # ⋆R
+            nxt[s_d + 1] += 4 * m * w  # ⋆D
+        level = nxt
+        out.append(list(level))
+    return out
+
+
+def leading_series_sym(model: ModelSpec, s_max: int) -> list[Poly]:
+    """Leading terms of ``Y_0..Y_{s_max}`` for SYM with even ν (see the module docstring).
+
+    >>> ys = leading_series_sym(ModelSpec(2, "sym", "identity"), 1)
+    >>> ys[0].to_text()
+    '(-1)*p*H*s2 + (1/2)*p^2*H*s2^2 + (1/2)*p*H^2*s2^2'
+    """
+    if not applies(model):
+        raise ValueError("structural recursions cover SYM with even ν only")
+    nu = model.nu
+    with_r = model.target == "identity"
+    c = nu // 2
+    if nu == 2:
+        weights = cycle_weights(s_max) if with_r else _free_cycle_weights(s_max)
+    else:
+        weights = bundle_weights(nu, with_r, s_max)
+    pairings = double_factorial(nu - 1)
+    out = []
+    for s, by_d in enumerate(weights):
+        sign = -1 if s % 2 else 1
+        terms: dict[tuple[int, int, int], Fraction] = {}
+        for s_d, doubled in enumerate(by_d):
+            if not doubled:
+                continue
+            l = (nu * (s_d + 1) + (nu - 2) * s) // 2
+            for n in range(1, s_d + 2):
+                if nu == 2:
+                    count = narayana(s_d + 1, n)
+                else:  # y (1 + (ν−1)!! y)^{s_D}
+                    count = comb(s_d, n - 1) * pairings ** (n - 1)
+                q = 1 + (nu - 1) * s_d - c * (n - 1)
+                terms[(q, n, l)] = Fraction(sign * doubled * count, 2)
+        out.append(Poly(terms))
+    return out
+
+
+def _free_cycle_weights(s_max: int) -> list[ZPoly]:
+    """SYM ν=2, zero target: only ``D`` atoms, ``2 M_{s, s+1}``."""
+    out = []
+    weight = 1  # first D, doubled
+    for s in range(s_max + 1):
+        out.append([0] * (s + 1) + [weight])
+        weight *= 4 * (s + 2)
+    return out
