@@ -1,6 +1,8 @@
 """Leading-order mode reach: the largest ``s`` whose leading terms ``Y_0..Y_s`` one cold call
 computes within the budget (default 60 s), per model, next to the exact mode's reach measured
-in the same run.
+in the same run. SYM models with even ν use the structural recursions of
+``diagrams.leading_sym`` (``method="auto"``); their reach is probed at s = 25, 50, 100, 200, and
+the general sequential process (``method="sequential"``) is measured next to it as the baseline.
 
 Every measurement runs in a fresh subprocess (cold caches, wall clock and peak RSS); ``s`` grows
 by one from a per-model start until a run exceeds the budget (it is then stopped). The leading
@@ -24,14 +26,19 @@ CHILD = r"""
 import json, resource, sys, time
 from diagrams import ModelSpec, series
 from diagrams.leading import engine, leading_series
+from diagrams.leading_sym import applies
 nu, sym, target, s, mode = sys.argv[1:6]
 model = ModelSpec(int(nu), sym, target)
 t0 = time.perf_counter()
 extra = {}
-if mode == "leading":
-    leading_series(model, int(s))
-    eng = engine(model)
-    extra = {"open_graphs": len(eng.trans), "states": eng.level_sizes}
+if mode in ("leading", "sequential"):
+    method = "sequential" if mode == "sequential" else "auto"
+    leading_series(model, int(s), method=method)
+    if method == "sequential" or not applies(model):
+        eng = engine(model)
+        extra = {"open_graphs": len(eng.trans), "states": eng.level_sizes}
+    else:
+        extra = {"open_graphs": 0, "states": [0]}
 else:
     series(model, int(s), mode="exact")
 wall = time.perf_counter() - t0
@@ -70,6 +77,21 @@ def measure(nu: int, sym: str, target: str, s: int, mode: str, budget: float) ->
 GROWTH: list[str] = []
 
 
+STRUCTURAL_ORDERS = [25, 50, 100, 200]
+
+
+def structural_reach(nu: int, sym: str, target: str, budget: float):
+    """Largest of :data:`STRUCTURAL_ORDERS` within budget and its measurement; walls by order."""
+    best, walls = None, {}
+    for s in STRUCTURAL_ORDERS:
+        result = measure(nu, sym, target, s, "leading", budget)
+        print(f"  leading  {sym.upper()} ν={nu} {target:8s} s={s}: {result}", flush=True)
+        if result["wall"] is None or result["wall"] > budget:
+            break
+        best, walls[s] = (s, result), result["wall"]
+    return best, walls
+
+
 def reach(nu: int, sym: str, target: str, start: int, mode: str, budget: float):
     """``(largest s within budget, its measurement, next s)``; ``start`` must fit."""
     best = None
@@ -79,7 +101,7 @@ def reach(nu: int, sym: str, target: str, start: int, mode: str, budget: float):
         print(f"  {mode:8s} {sym.upper()} ν={nu} {target:8s} s={s}: {result}", flush=True)
         if result["wall"] is None or result["wall"] > budget:
             return (best[0], best[1], s) if best else (None, None, s)
-        if mode == "leading":
+        if mode != "exact" and result["states"] != [0]:
             GROWTH.append(
                 f"| {sym.upper()} ν={nu} {target} | {s} | {result['wall']:.1f} | "
                 f"{max(result['states'])} | {' '.join(map(str, result['states']))} |"
@@ -114,10 +136,27 @@ def main() -> None:
         "exact: largest s | wall (s) |",
         "|---|---|---|---|---|---|---|",
     ]
+    structural_rows = []
     for nu, sym, target, start_leading, start_exact in MODELS:
         if args.quick:
             start_leading = start_exact = QUICK_STARTS[nu]
-        s_l, r_l, _ = reach(nu, sym, target, start_leading, "leading", budget)
+        if sym == "sym" and nu % 2 == 0:
+            best, walls = structural_reach(nu, sym, target, budget)
+            seq_s, seq_r, _ = reach(nu, sym, target, start_leading, "sequential", budget)
+            seq = f"{seq_s} ({seq_r['wall']:.1f} s)" if seq_r else f"< {start_leading}"
+            wall_of = " / ".join(
+                f"{walls[s]:.2f}" if s in walls else "–" for s in STRUCTURAL_ORDERS
+            )
+            top = f"≥ {best[0]}" if best else "–"
+            structural_rows.append(
+                f"| SYM ν={nu} {target} | {wall_of} | {top} | "
+                f"{best[1]['rss'] / 2**20:.0f} | {seq} |"
+                if best
+                else f"| SYM ν={nu} {target} | – | – | – | {seq} |"
+            )
+            s_l, r_l = seq_s, seq_r
+        else:
+            s_l, r_l, _ = reach(nu, sym, target, start_leading, "leading", budget)
         if args.no_exact:
             s_e, r_e = None, None
         else:
@@ -136,7 +175,16 @@ def main() -> None:
             exact = f"< {start_exact} | –"
         lines.append(f"| {name} | {lead} | {exact} |")
         print(lines[-1], flush=True)
+    orders = " / ".join(f"s={s}" for s in STRUCTURAL_ORDERS)
     lines += [
+        "",
+        'SYM with even ν, structural recursion (`method="auto"`) against the general sequential',
+        'process (`method="sequential"`, the baseline; its reach is also the leading column',
+        "above for these rows):",
+        "",
+        f"| model | wall (s) at {orders} | reach | peak RSS (MiB) | sequential: largest s |",
+        "|---|---|---|---|---|",
+        *structural_rows,
         "",
         "States kept after each step (open graph and s_D so far; every one of them reaches a",
         "leading term), per leading-mode run:",
