@@ -368,3 +368,18 @@ def test_atoms_have_the_potential_of_theorem_4_1():
 def test_pareto_terms_keeps_undominated_monomials():
     y = Poly({(1, 1, 1): 1, (1, 2, 2): 1, (1, 3, 2): 1, (2, 1, 2): 1})
     assert sorted(pareto_terms(y).terms) == [(1, 1, 1), (1, 3, 2), (2, 1, 2)]
+
+
+def test_leading_cost_estimates():
+    """Structural recursions are estimated as cheap at s = 25 and far below the exact mode's
+    estimate; the sequential process's estimate grows with s and stays finite."""
+    from diagrams.cost import estimate_cost
+    from diagrams.leading import estimate_leading_cost
+
+    sym4 = ModelSpec(4, "sym", "identity")
+    assert estimate_cost(sym4, 25, "leading").seconds < 1
+    assert estimate_cost(sym4, 25, "exact").seconds > 1e3
+    asym3 = ModelSpec(3, "asym", "identity")
+    times = [estimate_leading_cost(asym3, s).seconds for s in (4, 8, 12, 25)]
+    assert times == sorted(times) and times[-1] > 3600
+    assert estimate_cost(asym3, 25, "leading") == estimate_leading_cost(asym3, 25)

@@ -182,3 +182,20 @@ def test_library_errors_map_to_problems():
     assert (budget.status, budget.field) == (422, "s_max")
     assert budget.to_dict()["budget_seconds"] == 5.0
     assert problem_from_library_error(ValueError("x")) is None
+
+
+def test_leading_mode_budget_follows_the_leading_estimate(api):
+    """The leading mode is estimated on its own (not as the exact mode): SYM ν=4 at s = 25 is a
+    structural recursion answered at once, ASYM ν=3 at s = 25 (the general sequential process,
+    growing geometrically) is refused before any work."""
+    sym4 = {"nu": 4, "symmetry": "sym", "target": "identity"}
+    exact = api.post("/v1/series", json={"model": sym4, "s_max": 25})
+    assert assert_problem(exact, 422, "s_max")["type"].endswith("budget-exceeded")
+    r = api.post("/v1/series", json={"model": sym4, "s_max": 25, "mode": "leading"})
+    assert r.status_code == 200, r.text
+    assert len(r.json()["coefficients"]) == 26
+    before = api.get("/v1/info").json()["stats"].get("computations", 0)
+    asym3 = {"nu": 3, "symmetry": "asym", "target": "identity"}
+    r = api.post("/v1/series", json={"model": asym3, "s_max": 25, "mode": "leading"})
+    assert assert_problem(r, 422, "s_max")["type"].endswith("budget-exceeded")
+    assert api.get("/v1/info").json()["stats"].get("computations", 0) == before
