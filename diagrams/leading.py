@@ -101,8 +101,10 @@ endpoints (classes of new ``i_j`` only cost ``size − 1``), which gives the sam
 R), besides ``μ(O) ≥ ⌈|O|/2ν⌉`` (``g ≤ 1 + k``).
 
 Cost and reach are measured in ``benchmarks/results/leading.md``: the number of open graphs
-that do reach a leading term grows geometrically with ``s`` for ν ≥ 3, so the reach is far
-below ``s = 25`` there (SYM ν=2 reaches it).
+that do reach a leading term grows geometrically with ``s`` (about ×2.8 per order for ASYM
+ν=3), so the reach is far below ``s = 25`` for ν ≥ 3. For SYM with even ν the public functions
+use the structural recursions of :mod:`diagrams.leading_sym` instead (``method="auto"``) and keep
+this process as their independent check (``method="sequential"``).
 """
 
 from __future__ import annotations
