@@ -641,8 +641,9 @@ def estimate_leading_cost(model: ModelSpec, s_max: int) -> CostEstimate:
         return CostEstimate(round(times[s_max], 4), 100 * 2**20, 0, s_max + 1)
     ratio = max(2.0, times[k] / max(times[k - 1], 1e-4)) if k >= 1 else 4.0
     seconds = min(times[k] * ratio ** (s_max - k), 1e15)
-    # Memory follows the memoised open graphs, measured ≈ 1.5 MiB per second of work.
-    peak = int(min(100 * 2**20 + seconds * 1.5 * 2**20, 2**62))
+    # Memory follows the memoised open graphs: 15–25 MiB per second of work measured
+    # (benchmarks/results/leading.md: ASYM ν=2..4, 10–31 s, 250–460 MiB); the upper end is used.
+    peak = int(min(100 * 2**20 + seconds * 25 * 2**20, 2**62))
     return CostEstimate(round(seconds, 4), peak, 0, k + 1)
 
 
