@@ -30,12 +30,14 @@ Leading contractions of a history are built step by step, and each step acts on 
   bundles at ``k'`` and ``ν/2 − 1`` at ``k``). Either way ``B`` keeps its size and ν − 1 new
   bundles of size 2 appear.
 
-That these are *all* leading contractions is the proposition of the appendix for free
-evolutions (its case 3 — ``k'`` joining a third H-class — is never leading for ν ≥ 4); with the
-identity target the trailing ``R`` merges of the optimality proof only grow bundles, which keeps
-every parity, so the same case analysis applies. The test suite checks the result against the
-general sequential process (:class:`diagrams.leading.LeadingEngine`) and the exact polynomials
-wherever those run.
+That these are *all* leading contractions is the "commutativity of mergers and contractions"
+of Appendix "SYM even-ν ≥ 4" (its key observation, with the bundle multiplicities ``r_m``; the
+proposition of Appendix "General free evolutions" proves it without ``R``: its case 3 — ``k'``
+joining a third H-class — is never leading for ν ≥ 4). With the identity target the trailing
+``R`` merges of the optimality proof only grow bundles, which keeps every parity. The test suite
+checks the result against the exact polynomials, the general sequential process
+(:class:`diagrams.leading.LeadingEngine`, which assumes none of this) and the Taylor series of
+the appendix's characteristic ODEs (:func:`diagrams.limits.taylor.sym_nu4_identity`).
 
 Since both ``D`` steps change the bundles identically, the ``n``-dependence factorises: the
 leading terms of ``Y_s`` at ``s_D`` are ``(−1)^s B(s, s_D) · y(1 + (ν−1)!! y)^{s_D}`` with ``y^n``
@@ -46,8 +48,9 @@ exponential generating functions: with ``G_b(x, z)`` the EGF (``x`` counts steps
     ∂_x G_b = b (ν z G_b G_2^{ν−1} − ν G_{b+ν−2}),   G_b(0) = (b − 1)!!,
 
 (``½ · 2ν`` per ``D``: the atom's factor times its ``2ν`` edges; ``−1 · ν`` per ``R``) and
-``Σ_s B(s, ·) x^s/s! = ½ z G_2^ν − G_ν`` (no ``R`` terms for the zero target). For the zero target
-this is the appendix's closed form ``½ z (1 − 2ν(ν−1) z x)^{−ν/(ν−1)}``. Cost: ``O(s^5)`` integer
+``Σ_s B(s, ·) x^s/s! = ½ z G_2^ν − G_ν`` (no ``R`` terms for the zero target) — the appendix's
+characteristic system ``ż_m = mν(z_{m+ν−2} − θ z_2^{ν−1} z_m)`` read for one bundle. For the zero
+target this is the closed form ``½ z (1 − 2ν(ν−1) z x)^{−ν/(ν−1)}``. Cost: ``O(s^5)`` integer
 operations, under a second for ``s = 40``.
 
 ν = 2: cycles

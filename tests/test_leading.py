@@ -90,6 +90,20 @@ def test_structural_recursions_equal_the_sequential_process(model, s_max):
         assert fast[s] == sequential.results[s], (model, s)
 
 
+def test_structural_recursion_equals_the_characteristic_odes_taylor_series():
+    """Appendix "SYM even-ν ≥ 4": the Taylor series of its characteristic ODEs
+    ż_m = 4m(z_{m+2} − θ z_2³ z_m) (computed in diagrams.limits.taylor, not from the engine) has
+    exactly the leading terms of the bundle branching recursion (SYM ν=4, identity)."""
+    from diagrams.limits import taylor
+
+    s_max = 10
+    model = ModelSpec(4, "sym", "identity")
+    odes = taylor.sym_nu4_identity(s_max)
+    fast = leading_sym.leading_series_sym(model, s_max)
+    for s in range(s_max + 1):
+        assert pareto_terms(odes[s]) == fast[s], s
+
+
 def test_auto_method_uses_the_structural_recursion_for_sym_even_nu():
     model = ModelSpec(4, "sym", "identity")
     assert leading_series(model, 3) == leading_sym.leading_series_sym(model, 3)
