@@ -548,7 +548,7 @@ def _structural(model: ModelSpec, s_max: int) -> list[Poly]:
     """Leading terms from :mod:`diagrams.leading_sym`, checked against Theorem 4.1's front."""
     cached = _STRUCTURAL.get(model)
     if cached is None or len(cached) <= s_max:
-        cached = leading_series_sym(model, max(s_max, 2 * len(cached or [])))
+        cached = leading_series_sym(model, s_max)  # polynomial cost: recompute, never guess ahead
         for t, poly in enumerate(cached):
             if sorted(poly.terms) != sorted(theorem41_terms(model, t)):
                 raise AssertionError(f"leading terms of Y_{t} differ from Theorem 4.1's front")
