@@ -69,6 +69,7 @@ from __future__ import annotations
 from fractions import Fraction
 from math import comb
 
+from diagrams.combinatorics import double_factorial, narayana
 from diagrams.model import ModelSpec
 from diagrams.polynomial import Poly
 
@@ -79,31 +80,6 @@ ZPoly = list[int]
 def applies(model: ModelSpec) -> bool:
     """Whether a structural recursion of this module covers the model (SYM, even ν)."""
     return model.sym and model.nu % 2 == 0
-
-
-def double_factorial(n: int) -> int:
-    """``n!! = n (n − 2) (n − 4) …`` with ``(−1)!! = 0!! = 1``.
-
-    >>> double_factorial(7), double_factorial(6), double_factorial(-1)
-    (105, 48, 1)
-    """
-    out = 1
-    while n > 1:
-        out *= n
-        n -= 2
-    return out
-
-
-def narayana(m: int, n: int) -> int:
-    """Narayana number ``N(m, n) = C(m, n) C(m, n−1) / m`` (non-crossing pairings of a
-    ``2m``-cycle with ``n`` H-classes).
-
-    >>> [narayana(4, n) for n in range(1, 5)]
-    [1, 6, 6, 1]
-    """
-    if m < 1 or not 1 <= n <= m:
-        return 0
-    return comb(m, n) * comb(m, n - 1) // m
 
 
 def _padd(a: ZPoly, b: ZPoly, scale: int = 1) -> ZPoly:

@@ -14,6 +14,7 @@ from fractions import Fraction
 from functools import lru_cache
 from math import comb, factorial
 
+from diagrams.combinatorics import double_factorial, narayana
 from diagrams.model import ModelSpec
 from diagrams.polynomial import Poly
 
@@ -30,15 +31,6 @@ __all__ = [
     "narayana",
     "narayana_M",
 ]
-
-
-def double_factorial(n: int) -> int:
-    """``n!! = n(n−2)(n−4)⋯`` (``(−1)!! = 0!! = 1``)."""
-    out = 1
-    while n > 1:
-        out *= n
-        n -= 2
-    return out
 
 
 def rising(a: Fraction, s: int) -> Fraction:
@@ -114,13 +106,6 @@ def ntk(model: ModelSpec, s_max: int) -> list[Poly]:
             terms[(1, s, l)] = c
         out.append(Poly(terms))
     return out
-
-
-def narayana(m: int, n: int) -> int:
-    """Narayana number ``N_{m,n} = C(m,n)C(m,n−1)/m`` (``N_{m,n} = 0`` outside ``1 ≤ n ≤ m``)."""
-    if not 1 <= n <= m:
-        return 0
-    return comb(m, n) * comb(m, n - 1) // m
 
 
 @lru_cache(maxsize=8)
