@@ -544,11 +544,12 @@ def engine(model: ModelSpec) -> LeadingEngine:
     return eng
 
 
-def _structural(model: ModelSpec, s_max: int) -> list[Poly]:
+def _structural(model: ModelSpec, s_max: int, progress: Progress = None) -> list[Poly]:
     """Leading terms from :mod:`diagrams.leading_sym`, checked against Theorem 4.1's front."""
     cached = _STRUCTURAL.get(model)
     if cached is None or len(cached) <= s_max:
-        cached = leading_series_sym(model, s_max)  # polynomial cost: recompute, never guess ahead
+        # Polynomial cost: recompute exactly the order asked, never guess ahead.
+        cached = leading_series_sym(model, s_max, progress)
         for t, poly in enumerate(cached):
             if sorted(poly.terms) != sorted(theorem41_terms(model, t)):
                 raise AssertionError(f"leading terms of Y_{t} differ from Theorem 4.1's front")
@@ -580,7 +581,7 @@ def leading_series(
 
         return [pareto_terms(exact_coefficient(model, s, progress)) for s in range(s_max + 1)]
     if _method(method) == "auto" and structural_applies(model):
-        return _structural(model, s_max)
+        return _structural(model, s_max, progress)
     eng = engine(model)
     eng.run(s_max, progress)
     return [eng.results[s] for s in range(s_max + 1)]

@@ -66,6 +66,7 @@ its edges, and ``N(m, n) = C(m, n) C(m, n−1) / m`` of them (Narayana) have ``n
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from fractions import Fraction
 from math import comb
 
@@ -74,6 +75,7 @@ from diagrams.model import ModelSpec
 from diagrams.polynomial import Poly
 
 ZPoly = list[int]
+Progress = Callable[[float, str], None] | None
 """A polynomial in ``z`` as its coefficient list (index = power = number of ``D`` steps)."""
 
 
@@ -107,7 +109,7 @@ def _binomial_term(a: list[ZPoly], b: list[ZPoly], r: int) -> ZPoly:
     return out
 
 
-def bundle_weights(nu: int, with_r: bool, s_max: int) -> list[ZPoly]:
+def bundle_weights(nu: int, with_r: bool, s_max: int, progress: Progress = None) -> list[ZPoly]:
     """``B(s, ·)`` for ``s = 0..s_max`` as polynomials in ``z`` with ``2·B`` integral (the first
     ``D`` weighs ½): entry ``s`` lists ``2·B(s, s_D)`` by ``s_D``.
 
@@ -125,6 +127,8 @@ def bundle_weights(nu: int, with_r: bool, s_max: int) -> list[ZPoly]:
     powers: list[list[ZPoly]] = [[[1]] + [[] for _ in range(s_max)]]  # r! [x^r] G_2^k
     powers += [[[1]] for _ in range(nu)]
     for r in range(s_max):
+        if progress is not None:  # the work per order grows like r^4: report by that share
+            progress((r / s_max) ** 5, f"bundle recursion: order {r + 1}/{s_max}")
         # G_2^k up to order r (G_2 is known up to order r).
         for k in range(1, nu + 1):
             if len(powers[k]) <= r:
@@ -168,7 +172,7 @@ def cycle_weights(s_max: int) -> list[ZPoly]:
     return out
 
 
-def leading_series_sym(model: ModelSpec, s_max: int) -> list[Poly]:
+def leading_series_sym(model: ModelSpec, s_max: int, progress: Progress = None) -> list[Poly]:
     """Leading terms of ``Y_0..Y_{s_max}`` for SYM with even ν (see the module docstring).
 
     >>> ys = leading_series_sym(ModelSpec(2, "sym", "identity"), 1)
@@ -183,7 +187,7 @@ def leading_series_sym(model: ModelSpec, s_max: int) -> list[Poly]:
     if nu == 2:
         weights = cycle_weights(s_max) if with_r else _free_cycle_weights(s_max)
     else:
-        weights = bundle_weights(nu, with_r, s_max)
+        weights = bundle_weights(nu, with_r, s_max, progress)
     pairings = double_factorial(nu - 1)
     out = []
     for s, by_d in enumerate(weights):

@@ -397,3 +397,16 @@ def test_leading_cost_estimates():
     times = [estimate_leading_cost(asym3, s).seconds for s in (4, 8, 12, 25)]
     assert times == sorted(times) and times[-1] > 3600
     assert estimate_cost(asym3, 25, "leading") == estimate_leading_cost(asym3, 25)
+
+
+def test_structural_recursion_reports_progress_and_can_be_cancelled():
+    seen = []
+
+    def progress(fraction, message):
+        seen.append(fraction)
+        if len(seen) == 3:
+            raise Cancelled()
+
+    with pytest.raises(Cancelled):
+        leading_sym.leading_series_sym(ModelSpec(4, "sym", "identity"), 12, progress)
+    assert seen == sorted(seen) and all(0 <= f <= 1 for f in seen)
