@@ -39,6 +39,9 @@ if mode in ("leading", "sequential"):
         extra = {"open_graphs": len(eng.trans), "states": eng.level_sizes}
     else:
         extra = {"open_graphs": 0, "states": [0]}
+elif mode == "extreme":
+    series(model, int(s), mode="extreme")
+    extra = {"open_graphs": 0, "states": [0]}
 else:
     series(model, int(s), mode="exact")
 wall = time.perf_counter() - t0
@@ -92,6 +95,28 @@ def structural_reach(nu: int, sym: str, target: str, budget: float):
     return best, walls
 
 
+EXTREME_ORDERS = [25, 40, 60]
+
+
+def extreme_rows(budget: float) -> list[str]:
+    """ASYM ``mode="extreme"`` (both ends of every front) at :data:`EXTREME_ORDERS`."""
+    rows = []
+    for nu, sym, target, _, _ in MODELS:
+        if sym != "asym":
+            continue
+        walls = []
+        for s in EXTREME_ORDERS:
+            result = measure(nu, sym, target, s, "extreme", budget)
+            print(f"  extreme  ASYM ν={nu} {target:8s} s={s}: {result}", flush=True)
+            if result["wall"] is None or result["wall"] > budget:
+                walls.append(f"> {budget:g}")
+                break
+            walls.append(f"{result['wall']:.2f}")
+        walls += ["–"] * (len(EXTREME_ORDERS) - len(walls))
+        rows.append(f"| ASYM ν={nu} {target} | {' / '.join(walls)} |")
+    return rows
+
+
 def reach(nu: int, sym: str, target: str, start: int, mode: str, budget: float):
     """``(largest s within budget, its measurement, next s)``; ``start`` must fit."""
     best = None
@@ -124,8 +149,28 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="budget 5 s (smoke test)")
     parser.add_argument("--no-exact", action="store_true", help="skip the exact-mode reach")
     parser.add_argument("--out", default=None)
+    parser.add_argument(
+        "--only-extreme", action="store_true", help="only the extreme-mode table (ASYM)"
+    )
     args = parser.parse_args()
     budget = 5.0 if args.quick else args.budget
+    if args.only_extreme:
+        orders = " / ".join(f"s={s}" for s in EXTREME_ORDERS)
+        text = "\n".join(
+            [
+                f"Command: `.venv/bin/python benchmarks/leading.py {' '.join(sys.argv[1:])}`",
+                f"Machine: {machine()}",
+                "",
+                f"| model | extreme mode: wall (s) at {orders} |",
+                "|---|---|",
+                *extreme_rows(budget),
+            ]
+        )
+        if args.out:
+            with open(args.out, "w") as fh:
+                fh.write(text + "\n")
+        print(text)
+        return
     started = time.time()
     lines = [
         f"Command: `.venv/bin/python benchmarks/leading.py {' '.join(sys.argv[1:])}`".rstrip(),

@@ -16,7 +16,7 @@ from diagrams.errors import DiagramsError
 from diagrams.expansion import expansion
 from diagrams.graph import atom_d, atom_r
 from diagrams.model import SYMMETRIES, TARGETS, ModelSpec
-from diagrams.series import series
+from diagrams.series import MODES, series
 from diagrams.wick import expectation
 
 
@@ -32,7 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
     p_series = sub.add_parser("series", help="expected-loss coefficients Y_0..Y_s_max")
     _model_args(p_series)
     p_series.add_argument("--s-max", type=int, required=True)
-    p_series.add_argument("--mode", choices=("exact", "leading"), default="exact")
+    p_series.add_argument("--mode", choices=MODES, default="exact")
     p_series.add_argument("--format", choices=("json", "table", "latex"), default="table")
     p_exp = sub.add_parser("expansion", help="diagram classes of (½D − R)^{⋆(s+1)}")
     _model_args(p_exp)
@@ -44,7 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     p_est = sub.add_parser("estimate", help="estimated cost of a series request")
     _model_args(p_est)
     p_est.add_argument("--s-max", type=int, required=True)
-    p_est.add_argument("--mode", choices=("exact", "leading"), default="exact")
+    p_est.add_argument("--mode", choices=MODES, default="exact")
     return parser
 
 

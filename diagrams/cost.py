@@ -100,6 +100,10 @@ def estimate_cost(model: ModelSpec, s_max: int, mode: str = "exact") -> CostEsti
     True
     """
     s_max = validate_order(s_max, "s_max")
+    if mode == "extreme":
+        from diagrams.leading_extremes import estimate_extreme_cost
+
+        return estimate_extreme_cost(model, s_max)
     if mode == "leading":
         try:
             from diagrams.leading import estimate_leading_cost

@@ -104,7 +104,9 @@ Cost and reach are measured in ``benchmarks/results/leading.md``: the number of 
 that do reach a leading term grows geometrically with ``s`` (about ×2.8 per order for ASYM
 ν=3), so the reach is far below ``s = 25`` for ν ≥ 3. For SYM with even ν the public functions
 use the structural recursions of :mod:`diagrams.leading_sym` instead (``method="auto"``) and keep
-this process as their independent check (``method="sequential"``).
+this process as their independent check (``method="sequential"``). For ASYM the two ends of
+every front (all terms that lead off the critical line ``H ≍ p^{ν−1}``) are polynomial too:
+:mod:`diagrams.leading_extremes` (``series(..., mode="extreme")``).
 """
 
 from __future__ import annotations

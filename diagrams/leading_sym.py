@@ -71,42 +71,16 @@ from fractions import Fraction
 from math import comb
 
 from diagrams.combinatorics import double_factorial, narayana
+from diagrams.egf import ZPoly, binomial_term, padd
 from diagrams.model import ModelSpec
 from diagrams.polynomial import Poly
 
-ZPoly = list[int]
 Progress = Callable[[float, str], None] | None
-"""A polynomial in ``z`` as its coefficient list (index = power = number of ``D`` steps)."""
 
 
 def applies(model: ModelSpec) -> bool:
     """Whether a structural recursion of this module covers the model (SYM, even ν)."""
     return model.sym and model.nu % 2 == 0
-
-
-def _padd(a: ZPoly, b: ZPoly, scale: int = 1) -> ZPoly:
-    if len(a) < len(b):
-        a = a + [0] * (len(b) - len(a))
-    return [x + scale * (b[i] if i < len(b) else 0) for i, x in enumerate(a)]
-
-
-def _pmul(a: ZPoly, b: ZPoly) -> ZPoly:
-    if not a or not b:
-        return []
-    out = [0] * (len(a) + len(b) - 1)
-    for i, x in enumerate(a):
-        if x:
-            for j, y in enumerate(b):
-                out[i + j] += x * y
-    return out
-
-
-def _binomial_term(a: list[ZPoly], b: list[ZPoly], r: int) -> ZPoly:
-    """Coefficient ``r`` (as a count, i.e. ``r!`` times the EGF coefficient) of ``A·B``."""
-    out: ZPoly = []
-    for k in range(r + 1):
-        out = _padd(out, [comb(r, k) * v for v in _pmul(a[k], b[r - k])])
-    return out
 
 
 def bundle_weights(nu: int, with_r: bool, s_max: int, progress: Progress = None) -> list[ZPoly]:
@@ -132,23 +106,23 @@ def bundle_weights(nu: int, with_r: bool, s_max: int, progress: Progress = None)
         # G_2^k up to order r (G_2 is known up to order r).
         for k in range(1, nu + 1):
             if len(powers[k]) <= r:
-                powers[k].append(_binomial_term(powers[k - 1], series[2], r))
+                powers[k].append(binomial_term(powers[k - 1], series[2], r))
         for j, b in enumerate(sizes):
             if r >= s_max + 1 - j:  # this size cannot matter at the orders asked
                 continue
-            grow = _binomial_term(series[b], powers[nu - 1], r)
+            grow = binomial_term(series[b], powers[nu - 1], r)
             nxt = [0] + [nu * b * v for v in grow]
             if with_r:
-                nxt = _padd(nxt, series[b + step][r], -nu * b)
+                nxt = padd(nxt, series[b + step][r], -nu * b)
             series[b].append(nxt)
     for k in range(1, nu + 1):
         while len(powers[k]) <= s_max:
-            powers[k].append(_binomial_term(powers[k - 1], series[2], len(powers[k])))
+            powers[k].append(binomial_term(powers[k - 1], series[2], len(powers[k])))
     out: list[ZPoly] = []
     for s in range(s_max + 1):
         total = [0] + powers[nu][s]  # ½ z G_2^ν, doubled
         if with_r:
-            total = _padd(total, series[nu][s], -2)
+            total = padd(total, series[nu][s], -2)
         out.append(total)
     return out
 

@@ -17,7 +17,8 @@ from diagrams.model import ModelSpec
 from diagrams.polynomial import Poly
 from diagrams.wick import evaluator
 
-Mode = Literal["exact", "leading"]
+Mode = Literal["exact", "leading", "extreme"]
+MODES = ("exact", "leading", "extreme")
 Progress = Callable[[float, str], None] | None
 
 
@@ -89,7 +90,10 @@ def series(
     model : the model spec (Section 2).
     s_max : the highest order.
     mode : ``"exact"`` — full polynomials; ``"leading"`` — only the Pareto-optimal terms
-        (Section 4), computed without the full polynomial (see :mod:`diagrams.leading`).
+        (Section 4), computed without the full polynomial (see :mod:`diagrams.leading`);
+        ``"extreme"`` — only the two ends of every level's Pareto front, the terms that lead for
+        every scaling off the critical line (see :mod:`diagrams.leading_extremes`; polynomial in
+        ``s`` for ASYM as well).
     progress : optional callback ``(fraction, message)``; it may raise ``Cancelled``.
 
     Examples
@@ -99,8 +103,15 @@ def series(
     '(-1)*p*H*s2 + (1/2)*p^2*H*s2^2 + (1/2)*p*H^2*s2^2 + (1/2)*p*H*s2^2'
     """
     s_max = validate_order(s_max, "s_max")
-    if mode not in ("exact", "leading"):
-        raise SpecError("mode", "must be 'exact' or 'leading'")
+    if mode not in MODES:
+        raise SpecError("mode", "must be 'exact', 'leading' or 'extreme'")
+    if mode == "extreme":
+        from diagrams.leading_extremes import extreme_series
+
+        extremes = extreme_series(model, s_max, progress)
+        if progress is not None:
+            progress(1.0, "done")
+        return SeriesResult(model, mode, loss_offset(model), extremes)
     if mode == "leading":
         from diagrams.leading import leading_coefficient
 

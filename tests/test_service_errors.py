@@ -199,3 +199,19 @@ def test_leading_mode_budget_follows_the_leading_estimate(api):
     r = api.post("/v1/series", json={"model": asym3, "s_max": 25, "mode": "leading"})
     assert assert_problem(r, 422, "s_max")["type"].endswith("budget-exceeded")
     assert api.get("/v1/info").json()["stats"].get("computations", 0) == before
+
+
+def test_extreme_mode_over_rest(api):
+    """ASYM ν=3 at s = 25 in the extreme mode is answered at once and equals the library; SYM with
+    odd ν, whose front Theorem 4.1 leaves open, is refused naming the model."""
+    import diagrams
+    from diagrams import ModelSpec
+
+    asym3 = {"nu": 3, "symmetry": "asym", "target": "identity"}
+    r = api.post("/v1/series", json={"model": asym3, "s_max": 25, "mode": "extreme"})
+    assert r.status_code == 200, r.text
+    direct = diagrams.series(ModelSpec.from_dict(asym3), 25, "extreme").to_dict()
+    assert r.json()["coefficients"] == direct["coefficients"] and r.json()["mode"] == "extreme"
+    sym3 = {"nu": 3, "symmetry": "sym", "target": "identity"}
+    r = api.post("/v1/series", json={"model": sym3, "s_max": 2, "mode": "extreme"})
+    assert r.status_code == 422 and "model" in r.text

@@ -26,10 +26,12 @@ SERIES = register(
 
 
 class SeriesMode(StrEnum):
-    """exact: full polynomials; leading: only the Pareto-optimal terms (Section 4)."""
+    """exact: full polynomials; leading: only the Pareto-optimal terms (Section 4); extreme: only
+    both ends of every level's Pareto front (the terms that lead off the critical line)."""
 
     exact = "exact"
     leading = "leading"
+    extreme = "extreme"
 
 
 class SeriesRequest(StrictRequest):
@@ -37,7 +39,11 @@ class SeriesRequest(StrictRequest):
     s_max: int = Field(
         strict=True, ge=0, le=ORDER_LIMIT, description="highest order s", examples=[2]
     )
-    mode: SeriesMode = Field(SeriesMode.exact, description="exact or leading (Pareto terms)")
+    mode: SeriesMode = Field(
+        SeriesMode.exact,
+        description="exact; leading (all Pareto-optimal terms); extreme (both ends of each "
+        "level's Pareto front, polynomial in s for ASYM too)",
+    )
 
 
 class SeriesCoefficient(BaseModel):

@@ -3,6 +3,7 @@ from enum import StrEnum
 
 class SeriesMode(StrEnum):
     EXACT = "exact"
+    EXTREME = "extreme"
     LEADING = "leading"
 
     def __str__(self) -> str:

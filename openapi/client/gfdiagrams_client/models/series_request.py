@@ -21,7 +21,9 @@ class SeriesRequest:
     Attributes:
         model (ModelIn): The model of Section 2: order ν, SYM/ASYM and target (identity δ or zero).
         s_max (int): highest order s
-        mode (SeriesMode | Unset): exact: full polynomials; leading: only the Pareto-optimal terms (Section 4).
+        mode (SeriesMode | Unset): exact: full polynomials; leading: only the Pareto-optimal terms (Section 4); extreme:
+            only
+            both ends of every level's Pareto front (the terms that lead off the critical line).
     """
 
     model: ModelIn

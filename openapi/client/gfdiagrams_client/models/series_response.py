@@ -22,7 +22,8 @@ class SeriesResponse:
     """
     Attributes:
         model (ModelOut):
-        mode (SeriesMode): exact: full polynomials; leading: only the Pareto-optimal terms (Section 4).
+        mode (SeriesMode): exact: full polynomials; leading: only the Pareto-optimal terms (Section 4); extreme: only
+            both ends of every level's Pareto front (the terms that lead off the critical line).
         s_max (int):
         offset (list[PolyTerm]): ½‖F‖²: p/2 (identity target) or 0 (zero)
         offset_latex (str):
