@@ -124,3 +124,18 @@ def test_series_extreme_mode_and_its_estimate():
     assert estimate_cost(model, 60, "extreme").seconds > estimate_cost(model, 25, "extreme").seconds
     with pytest.raises(NotApplicable):
         series(ModelSpec(3, "sym", "identity"), 2, mode="extreme")
+
+
+@pytest.mark.parametrize("nu", [2, 3, 4])
+def test_ntk_vertices_are_extreme_terms_to_s_25(nu):
+    """Vertices B and C of the ASYM polygon, ½(p + Hp^νσ^{2ν}) e^{−2νHσ^{2(ν−1)}t/T} (the NTK
+    regime, diagrams.limits.taylor.ntk — computed from the closed form, not the engine), are
+    terms of the n = s_D + 1 column and the corner, coefficient for coefficient."""
+    from diagrams.limits import taylor
+
+    model = ModelSpec(nu, "asym", "identity")
+    closed = taylor.ntk(model, 25)
+    ys = extreme_series(model, 25)
+    for s in range(26):
+        for term, coeff in closed[s].terms.items():
+            assert ys[s].terms[term] == coeff, (s, term)
