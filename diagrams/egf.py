@@ -52,5 +52,16 @@ def binomial_term(a: list[ZPoly], b: list[ZPoly], r: int) -> ZPoly:
     """
     out: ZPoly = []
     for k in range(r + 1):
-        out = padd(out, [comb(r, k) * v for v in pmul(a[k], b[r - k])])
+        x, y = a[k], b[r - k]
+        if not x or not y:
+            continue
+        weight = comb(r, k)
+        need = len(x) + len(y) - 1
+        if len(out) < need:
+            out.extend([0] * (need - len(out)))
+        for i, xi in enumerate(x):
+            if xi:
+                f = weight * xi
+                for j, yj in enumerate(y):
+                    out[i + j] += f * yj
     return out

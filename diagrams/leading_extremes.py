@@ -48,8 +48,9 @@ stored. The processes were found and checked against the general sequential proc
 §8); the tests compare every term wherever that process runs. SYM with even ν takes the two ends
 of :func:`diagrams.leading_sym.leading_series_sym`.
 
-Cost: the vectors have ``Σ v ≤ ν + (ν−2)s``, polynomially many; ``s = 25`` takes about a second
-(ν = 3) to a few seconds (ν = 4).
+Cost: the vectors have ``Σ v ≤ ν + (ν−2)s``, polynomially many, and the time grows like
+``s^{ν+2}``: ``s = 25`` takes 0.01 s (ν = 2) to 0.2 s (ν = 4), ``s = 60`` 0.1 s to 50 s
+(``benchmarks/results/extreme.md``).
 """
 
 from __future__ import annotations
@@ -117,25 +118,26 @@ class _Process:
         return seq[r]
 
     def _next(self, v: Vector, t: int) -> ZPoly:
-        """Count ``t + 1`` from counts ``≤ t`` (the first step's choices)."""
+        """Count ``t + 1`` from counts ``≤ t`` (the first step's choices). Colours with equal
+        counts lead to the same vector and are taken together."""
         out: ZPoly = []
-        nu = self.nu
-        for m in range(nu):
-            if not v[m]:
-                continue
-            w = _recolour(v, m)
-            if self.kind == "p":
-                own = [self.get(v, u) for u in range(t + 1)]
-                rest = [self.power(nu - 1, u) for u in range(t + 1)]
-                out = padd(out, [0] + binomial_term(own, rest, t), v[m])
-                if self.with_r:
-                    out = padd(out, self.get(w, t), -v[m])
-            else:
+        choices: dict[Vector, int] = {}  # vector after the merge -> number of edges leading there
+        for m, count in enumerate(v):
+            if count:
+                w = _recolour(v, m)
+                choices[w] = choices.get(w, 0) + count
+        if self.kind == "p":
+            # ⋆D keeps v and adds ν − 1 p-nodes 2e_j, whatever the colour of the merged edge.
+            own = [self.get(v, u) for u in range(t + 1)]
+            rest = [self.power(self.nu - 1, u) for u in range(t + 1)]
+            out = [0] + [sum(v) * c for c in binomial_term(own, rest, t)]
+        for w, count in choices.items():
+            if self.kind == "h":  # ⋆D moves w and adds an H-node 1⃗
                 moved = [self.get(w, u) for u in range(t + 1)]
                 new = [self.get(self.rainbow, u) for u in range(t + 1)]
-                out = padd(out, [0] + binomial_term(moved, new, t), v[m])
-                if self.with_r:
-                    out = padd(out, self.get(w, t), -v[m])
+                out = padd(out, [0] + binomial_term(moved, new, t), count)
+            if self.with_r:  # ⋆R moves the vector, in both processes
+                out = padd(out, self.get(w, t), -count)
         return out
 
     def totals(self, s: int) -> ZPoly:
@@ -164,7 +166,7 @@ def extreme_series(model: ModelSpec, s_max: int, progress: Progress = None) -> l
     --------
     >>> ys = extreme_series(ModelSpec(3, "asym", "identity"), 1)
     >>> ys[1].to_text()
-    '(-1)*p*H*s2^2 + (-6)*p^5*H*s2^5 + (-6)*p^3*H^2*s2^5'
+    '(-3)*p*H*s2^2 + (-3)*p^5*H*s2^5 + (-3)*p^3*H^2*s2^5'
     """
     if model.sym and model.nu % 2:
         raise NotApplicable(
@@ -198,10 +200,10 @@ def extreme_series(model: ModelSpec, s_max: int, progress: Progress = None) -> l
     return out
 
 
-SECONDS_AT_25 = 0.015
-"""Measured (2-core machine of BENCHMARKS.md): ASYM ``s = 25`` takes about ``0.01·ν³`` s and the
-time grows like ``s^{ν+2}`` (ν=3: 0.21 / 2.3 / 22 s at s = 25 / 40 / 60; ν=4: 0.63 / 9.7 / 135 s);
-this constant is 1.5 times the fit, to err on the high side."""
+SECONDS_AT_25 = 0.005
+"""Measured (2-core machine of BENCHMARKS.md): ASYM ``s = 25`` takes about ``0.003·ν³`` s and the
+time grows like ``s^{ν+2}`` (ν=3: 0.07 / 0.84 s at s = 25 / 40; ν=4: 0.21 / 3.3 / 47 s at
+s = 25 / 40 / 60); this constant is about 1.5 times the fit, to err on the high side."""
 
 
 def estimate_extreme_cost(model: ModelSpec, s_max: int) -> CostEstimate:
