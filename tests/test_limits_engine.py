@@ -191,3 +191,23 @@ def test_paper_normalisations_are_what_the_catalogue_uses():
         assert arr((s,)) * factorial(s) == 4**s * factorial(s + 1)
     m = array_from_leading(gf_spec("sym_nu2", SYM2_ID), data(SYM2_ID))
     assert (m((0, 0)), m((0, 1))) == (Fraction(-1), Fraction(1, 2))
+
+
+@pytest.mark.parametrize(
+    "model, sid",
+    [
+        (ModelSpec(3, "asym", "identity"), "ntk"),
+        (ModelSpec(4, "asym", "zero"), "free_underparameterized"),
+        (ModelSpec(3, "asym", "zero"), "free_overparameterized"),
+    ],
+    ids=str,
+)
+def test_asym_solutions_are_checked_on_the_extreme_terms_to_s_12(model, sid):
+    """The ASYM families (A, B, B+C) lie at the ends of the fronts, so their engine checks use
+    the extreme mode and reach the largest order the API allows in well under a second."""
+    out = limits_for(model, sid, engine_s_max=12)
+    engine = {c["name"]: c for c in out["checks"]}
+    for name in ("taylor_equals_engine", "recurrence_holds_on_engine_numbers"):
+        assert engine[name]["passed"], engine[name]
+    assert "(extreme)" in engine["taylor_equals_engine"]["detail"]
+    assert engine["recurrence_rediscovered"]["passed"]

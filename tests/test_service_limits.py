@@ -219,3 +219,13 @@ def test_many_time_points_become_a_job(api):
     assert job["status"] == "succeeded" and job["progress"] == 1.0
     assert job["kind"] == "theory_loss" and len(job["result"]["loss"]) == 200
     assert job["estimate_seconds"] > 2  # 200 points of the Narayana curve: always a job
+
+
+def test_asym_engine_checks_to_the_largest_order_are_not_refused(api):
+    """ASYM ν=3: the engine check of the NTK solution at engine_s_max = 12 is budgeted by the
+    extreme mode (polynomial in s), not by the exponential leading mode."""
+    asym3 = {"nu": 3, "symmetry": "asym", "target": "identity"}
+    r = api.post("/v1/limits", json={"model": asym3, "solution": "ntk", "engine_s_max": 12})
+    assert r.status_code == 200, r.text
+    checks = {c["name"]: c["passed"] for c in r.json()["checks"]}
+    assert checks["taylor_equals_engine"] and checks["recurrence_holds_on_engine_numbers"]

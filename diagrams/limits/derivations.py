@@ -457,12 +457,27 @@ def _narayana_merge(model: ModelSpec, f_closed, syms) -> dict[str, Any]:
     }
 
 
+def engine_source(model: ModelSpec) -> str:
+    """Where the engine checks of a derivation take their coefficients: every ASYM solution of
+    the catalogue (families A, B, B+C) lies at the ends of the fronts, which the extreme mode
+    computes in time polynomial in ``s``; SYM uses the leading mode (its structural recursion
+    for even ν)."""
+    return "leading" if model.sym else "extreme"
+
+
+def engine_check_cost(model: ModelSpec, s_max: int) -> float:
+    """Estimated seconds of the engine coefficients a derivation checks against."""
+    from diagrams.cost import estimate_cost
+
+    return float(estimate_cost(model, s_max, engine_source(model)).seconds)
+
+
 def _engine_checks(solution: str, model: ModelSpec, spec: GFSpec, s_max: int) -> list[dict]:
     from diagrams.limits.discovery import find_recurrences
     from diagrams.limits.families import leading_series
 
     out = []
-    data = leading_series(model, s_max, source="auto")
+    data = leading_series(model, s_max, source=engine_source(model))
     source = data.source
     sol = SOLUTIONS[solution]
     pred = sol.taylor(model, s_max)

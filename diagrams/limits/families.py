@@ -79,8 +79,10 @@ def leading_series(model: ModelSpec, s_max: int, source: str = "auto") -> Leadin
 
     Parameters
     ----------
-    source : ``"leading"`` — the engine's leading-order mode; ``"exact"`` — the exact series,
-        Pareto-filtered here; ``"auto"`` — leading mode when the engine has it, else exact;
+    source : ``"leading"`` — the engine's leading-order mode; ``"extreme"`` — only both ends of
+        every level's front (:mod:`diagrams.leading_extremes`, polynomial in ``s`` for ASYM; the
+        families A, B and B+C live there); ``"exact"`` — the exact series, Pareto-filtered
+        here; ``"auto"`` — leading mode when the engine has it, else exact;
         ``"naive"`` — the independent reference oracle (:mod:`diagrams.reference.naive`),
         Pareto-filtered (small ``s`` only).
     """
@@ -92,8 +94,8 @@ def leading_series(model: ModelSpec, s_max: int, source: str = "auto") -> Leadin
             return leading_series(model, s_max, "leading")
         except ImportError:
             return leading_series(model, s_max, "exact")
-    if source == "leading":
-        res = series(model, s_max, mode="leading")
+    if source in ("leading", "extreme"):
+        res = series(model, s_max, mode=source)
         coeffs = tuple(res.coefficients)
     elif source == "exact":
         res = series(model, s_max, mode="exact")
@@ -103,7 +105,7 @@ def leading_series(model: ModelSpec, s_max: int, source: str = "auto") -> Leadin
 
         coeffs = tuple(pareto_filter(Poly(c)) for c in naive_series(model, s_max))
     else:
-        raise SpecError("source", "must be 'leading', 'exact' or 'naive'")
+        raise SpecError("source", "must be 'leading', 'extreme', 'exact' or 'naive'")
     return LeadingData(model, coeffs, loss_offset(model), source)
 
 

@@ -52,9 +52,9 @@ def estimate_limits(params: dict[str, Any]) -> float:
     """The derivation's measured cost, plus the engine's when its coefficients are checked."""
     seconds = DERIVATION_SECONDS.get(solution_of(params), DEFAULT_DERIVATION_SECONDS)
     if params["engine_s_max"] > 0:
-        from diagrams.cost import estimate_cost
+        from diagrams.limits.derivations import engine_check_cost
 
-        seconds += float(estimate_cost(_model(params), params["engine_s_max"], "leading").seconds)
+        seconds += engine_check_cost(_model(params), params["engine_s_max"])
     return seconds
 
 
