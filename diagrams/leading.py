@@ -128,7 +128,13 @@ from diagrams.leading_bound import (
 from diagrams.leading_sym import applies as structural_applies
 from diagrams.leading_sym import leading_series_sym
 from diagrams.model import ModelSpec
-from diagrams.pareto import pareto_front, theorem41_terms
+from diagrams.pareto import (
+    covered_by_theorem41,
+    edge_count,
+    pareto_front,
+    theorem41_q,
+    theorem41_terms,
+)
 from diagrams.polynomial import Poly
 
 Progress = Callable[[float, str], None] | None
@@ -160,9 +166,8 @@ def _relabel(edges: list[Edge]) -> Form:
     return (len(hs), len(ps), tuple(sorted((hmap[h], pmap[p], col) for h, p, col in edges)))
 
 
-def applies(model: ModelSpec) -> bool:
-    """Whether Theorem 4.1 describes the Pareto front (ASYM any ν; SYM even ν)."""
-    return not (model.sym and model.nu % 2)
+applies = covered_by_theorem41
+"""Whether Theorem 4.1 describes the Pareto front (ASYM any ν; SYM even ν)."""
 
 
 def pareto_terms(poly: Poly) -> Poly:
@@ -510,14 +515,12 @@ class LeadingEngine:
         self.level_sizes = sizes
 
     def _final_terms(self, s: int, level: dict[Form, dict[int, dict[int, int]]]) -> Poly:
-        nu, c = self.nu, self.c
         terms: dict[tuple[int, int, int], Fraction] = {}
         sign = -1 if s % 2 else 1
         for d, values in level.get(EMPTY, {}).items():
-            l2 = nu * (d + 1) + (nu - 2) * s
+            l = edge_count(self.model, s, d) // 2
             for n, count in values.items():
-                q = 1 + c + (nu - 1) * d - c * n
-                key = (q, n, l2 // 2)
+                key = (theorem41_q(self.model, n, d), n, l)
                 terms[key] = terms.get(key, Fraction(0)) + Fraction(sign * count, 2**d)
         return Poly(terms)
 

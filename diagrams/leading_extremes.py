@@ -63,6 +63,7 @@ from diagrams.cost import CostEstimate
 from diagrams.egf import ZPoly, binomial_term, padd
 from diagrams.errors import NotApplicable
 from diagrams.model import ModelSpec
+from diagrams.pareto import covered_by_theorem41, edge_count, theorem41_q
 from diagrams.polynomial import Poly
 
 Progress = Callable[[float, str], None] | None
@@ -152,10 +153,6 @@ class _Process:
         return padd(total, first_r, -2) if self.with_r else total
 
 
-def _level_l(nu: int, s: int, s_d: int) -> int:
-    return (nu * (s_d + 1) + (nu - 2) * s) // 2
-
-
 def extreme_series(model: ModelSpec, s_max: int, progress: Progress = None) -> list[Poly]:
     """The extreme Pareto-optimal terms (``n = 1`` and ``n = n_max`` at every ``s_D``) of
     ``Y_0..Y_{s_max}``, exactly.
@@ -168,15 +165,14 @@ def extreme_series(model: ModelSpec, s_max: int, progress: Progress = None) -> l
     >>> ys[1].to_text()
     '(-3)*p*H*s2^2 + (-3)*p^5*H*s2^5 + (-3)*p^3*H^2*s2^5'
     """
-    if model.sym and model.nu % 2:
+    if not covered_by_theorem41(model):
         raise NotApplicable(
             "model", "SYM with odd ν: Theorem 4.1 does not describe the front (use mode 'exact')"
         )
-    if model.sym:
-        from diagrams.leading_sym import leading_series_sym
+    if model.sym:  # the whole front is cheap there (and cached by the leading mode)
+        from diagrams.leading import leading_series
 
-        full = leading_series_sym(model, s_max, progress)
-        return [_ends(y) for y in full]
+        return [_ends(y) for y in leading_series(model, s_max, progress)]
     nu = model.nu
     with_r = model.target == "identity"
     star = _Process(nu, with_r, "p")  # n = 1: one H-class, p-nodes apart
@@ -189,12 +185,15 @@ def extreme_series(model: ModelSpec, s_max: int, progress: Progress = None) -> l
         terms: dict[tuple[int, int, int], Fraction] = {}
         for s_d, doubled in enumerate(star.totals(s)):
             if doubled:
-                terms[(1 + (nu - 1) * s_d, 1, _level_l(nu, s, s_d))] = Fraction(sign * doubled, 2)
+                key = (theorem41_q(model, 1, s_d), 1, edge_count(model, s, s_d) // 2)
+                terms[key] = Fraction(sign * doubled, 2)
         for s_d, doubled in enumerate(hub.totals(s)):
             if doubled:
-                terms[(1, s_d + 1, _level_l(nu, s, s_d))] = Fraction(sign * doubled, 2)
+                n = s_d + 1
+                key = (theorem41_q(model, n, s_d), n, edge_count(model, s, s_d) // 2)
+                terms[key] = Fraction(sign * doubled, 2)
         if s >= 1:  # the row s_D = s + 1 ends at n = s + 1 (over-parameterised free evolution)
-            corner = (nu, s + 1, _level_l(nu, s, s + 1))
+            corner = (theorem41_q(model, s + 1, s + 1), s + 1, edge_count(model, s, s + 1) // 2)
             terms[corner] = Fraction(sign * (4 * nu) ** s, 2 ** (s + 1))
         out.append(Poly(terms))
     return out

@@ -73,6 +73,7 @@ from math import comb
 from diagrams.combinatorics import double_factorial, narayana
 from diagrams.egf import ZPoly, binomial_term, padd
 from diagrams.model import ModelSpec
+from diagrams.pareto import edge_count, theorem41_q
 from diagrams.polynomial import Poly
 
 Progress = Callable[[float, str], None] | None
@@ -127,19 +128,24 @@ def bundle_weights(nu: int, with_r: bool, s_max: int, progress: Progress = None)
     return out
 
 
-def cycle_weights(s_max: int) -> list[ZPoly]:
-    """SYM ν=2: ``2 M_{s, s_D}`` (histories weighted by atom factors) for ``s = 0..s_max``.
+def cycle_weights(s_max: int, with_r: bool = True) -> list[ZPoly]:
+    """SYM ν=2: ``2 M_{s, s_D}`` (histories weighted by atom factors) for ``s = 0..s_max``;
+    without ``R`` atoms (zero target) only the ``D`` histories.
 
     >>> cycle_weights(1)
     [[-2, 1], [8, -16, 8]]
+    >>> cycle_weights(1, with_r=False)
+    [[0, 1], [0, 0, 8]]
     """
-    level: ZPoly = [-2, 1]  # first atom R (s_D = 0, weight −1) or D (s_D = 1, weight ½), doubled
+    # First atom R (s_D = 0, weight −1) or D (s_D = 1, weight ½), doubled.
+    level: ZPoly = [-2 if with_r else 0, 1]
     out = [list(level)]
     for _ in range(s_max):
         nxt = [0] * (len(level) + 1)
         for s_d, w in enumerate(level):
             m = s_d + 1  # the cycle has 2m edges
-            nxt[s_d] -= 4 * m * w  # ⋆R
+            if with_r:
+                nxt[s_d] -= 4 * m * w  # ⋆R
             nxt[s_d + 1] += 4 * m * w  # ⋆D
         level = nxt
         out.append(list(level))
@@ -157,9 +163,8 @@ def leading_series_sym(model: ModelSpec, s_max: int, progress: Progress = None) 
         raise ValueError("structural recursions cover SYM with even ν only")
     nu = model.nu
     with_r = model.target == "identity"
-    c = nu // 2
     if nu == 2:
-        weights = cycle_weights(s_max) if with_r else _free_cycle_weights(s_max)
+        weights = cycle_weights(s_max, with_r)
     else:
         weights = bundle_weights(nu, with_r, s_max, progress)
     pairings = double_factorial(nu - 1)
@@ -170,23 +175,12 @@ def leading_series_sym(model: ModelSpec, s_max: int, progress: Progress = None) 
         for s_d, doubled in enumerate(by_d):
             if not doubled:
                 continue
-            l = (nu * (s_d + 1) + (nu - 2) * s) // 2
+            l = edge_count(model, s, s_d) // 2
             for n in range(1, s_d + 2):
                 if nu == 2:
                     count = narayana(s_d + 1, n)
                 else:  # y (1 + (ν−1)!! y)^{s_D}
                     count = comb(s_d, n - 1) * pairings ** (n - 1)
-                q = 1 + (nu - 1) * s_d - c * (n - 1)
-                terms[(q, n, l)] = Fraction(sign * doubled * count, 2)
+                terms[(theorem41_q(model, n, s_d), n, l)] = Fraction(sign * doubled * count, 2)
         out.append(Poly(terms))
-    return out
-
-
-def _free_cycle_weights(s_max: int) -> list[ZPoly]:
-    """SYM ν=2, zero target: only ``D`` atoms, ``2 M_{s, s+1}``."""
-    out = []
-    weight = 1  # first D, doubled
-    for s in range(s_max + 1):
-        out.append([0] * (s + 1) + [weight])
-        weight *= 4 * (s + 2)
     return out

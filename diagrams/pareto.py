@@ -55,6 +55,7 @@ __all__ = [
     "s_d_of",
     "series_fronts",
     "theorem41_points",
+    "theorem41_q",
     "theorem41_terms",
 ]
 
@@ -181,7 +182,8 @@ def _check_order(s: object, field: str = "s") -> int:
     return s
 
 
-def _q_theorem41(model: ModelSpec, n: int, s_d: int) -> int:
+def theorem41_q(model: ModelSpec, n: int, s_d: int) -> int:
+    """``Q(n, s_D)`` of Theorem 4.1: the power of ``p`` of the Pareto term with ``n`` H-classes."""
     if model.sym:
         return 1 + (model.nu - 1) * s_d - model.nu * (n - 1) // 2
     return 1 + (model.nu - 1) * (s_d + 1 - n)
@@ -214,7 +216,7 @@ def theorem41_points(model: ModelSpec, s: int) -> list[ParetoPoint]:
         for n in range(1, s_d + 2):
             if not model.sym and (n, s_d) == (s + 2, s + 1):  # exception b)
                 continue
-            q = _q_theorem41(model, n, s_d)
+            q = theorem41_q(model, n, s_d)
             sign = 1 if (s_d + 1) % 2 == 0 else -1
             out.append(ParetoPoint(l=l2 // 2, n=n, q=q, s=s, s_d=s_d, sign=sign))
     return sorted(out)

@@ -105,28 +105,26 @@ def series(
     s_max = validate_order(s_max, "s_max")
     if mode not in MODES:
         raise SpecError("mode", "must be 'exact', 'leading' or 'extreme'")
-    if mode == "extreme":
+    if mode == "extreme":  # one pass over all orders
         from diagrams.leading_extremes import extreme_series
 
-        extremes = extreme_series(model, s_max, progress)
-        if progress is not None:
-            progress(1.0, "done")
-        return SeriesResult(model, mode, loss_offset(model), extremes)
-    if mode == "leading":
-        from diagrams.leading import leading_coefficient
-
-        compute = leading_coefficient
+        coefficients = extreme_series(model, s_max, progress)
     else:
-        compute = exact_coefficient
-    coefficients = []
-    for s in range(s_max + 1):
-        sub = None
-        if progress is not None:
+        if mode == "leading":
+            from diagrams.leading import leading_coefficient
 
-            def sub(fraction: float, message: str, s: int = s) -> None:
-                progress((s + fraction) / (s_max + 1), message)
+            compute = leading_coefficient
+        else:
+            compute = exact_coefficient
+        coefficients = []
+        for s in range(s_max + 1):
+            sub = None
+            if progress is not None:
 
-        coefficients.append(compute(model, s, sub))
+                def sub(fraction: float, message: str, s: int = s) -> None:
+                    progress((s + fraction) / (s_max + 1), message)
+
+            coefficients.append(compute(model, s, sub))
     if progress is not None:
         progress(1.0, "done")
     return SeriesResult(model, mode, loss_offset(model), coefficients)
