@@ -4,7 +4,9 @@ Every measurement runs in a fresh subprocess (cold caches), timing wall clock an
 Part 1 compares the straightforward engine (``diagrams.reference.naive``: raw merges, WL hash +
 VF2 dedupe, every pairing of every diagram) with the engine on the issue's four baseline cases
 (median of ``--repeats``). Part 2 measures the engine's reach: the time to compute the whole
-series ``Y_0..Y_s`` for the issue's targets, cold, one call.
+series ``Y_0..Y_s`` for the issue's targets, cold, one call, by both exact methods
+(``classes``: expansion then Wick; ``sequential``: merges and pairings interleaved) — the
+default (``auto``) is the one marked.
 
     .venv/bin/python benchmarks/engine.py [--repeats 3] [--quick] [--out FILE]
 """
@@ -24,11 +26,17 @@ CHILD = r"""
 import json, resource, sys, time
 from diagrams import ModelSpec, series
 from diagrams.reference.naive import naive_series
+from diagrams.sequential import sequential_series
+from diagrams.series import exact_coefficient
 nu, sym, target, s, which, mode = sys.argv[1:7]
 model = ModelSpec(int(nu), sym, target)
 t0 = time.perf_counter()
 if which == "naive":
     naive_series(model, int(s))
+elif which == "classes":
+    [exact_coefficient(model, k, method=which) for k in range(int(s) + 1)]
+elif which == "sequential":
+    sequential_series(model, int(s))  # one pass gives every order
 else:
     series(model, int(s), mode=mode)
 wall = time.perf_counter() - t0
@@ -39,17 +47,26 @@ print(json.dumps({"wall": wall, "rss": max(rss, kids)}))
 
 BASELINE_CASES = [(2, "sym", 4), (2, "asym", 5), (3, "asym", 3), (4, "sym", 1)]
 REACH_CASES = [
-    (2, "sym", 10),
-    (2, "sym", 25),
-    (2, "asym", 9),
-    (2, "asym", 10),
-    (3, "asym", 5),
-    (3, "asym", 6),
-    (3, "asym", 7),
-    (4, "sym", 4),
-    (4, "asym", 5),
-    (3, "sym", 4),
+    (2, "sym", "identity", 10),
+    (2, "sym", "identity", 25),
+    (2, "asym", "identity", 9),
+    (2, "asym", "identity", 10),
+    (2, "asym", "identity", 12),
+    (3, "asym", "identity", 5),
+    (3, "asym", "identity", 6),
+    (3, "asym", "zero", 6),
+    (3, "asym", "identity", 7),
+    (3, "asym", "zero", 7),
+    (4, "sym", "identity", 4),
+    (4, "sym", "zero", 4),
+    (4, "asym", "identity", 5),
+    (4, "asym", "identity", 6),
+    (5, "asym", "identity", 4),
+    (3, "sym", "identity", 4),
 ]
+SKIP_CLASSES = {(3, "asym", "identity", 7), (3, "asym", "zero", 7)}
+"""Cases the classes method cannot finish (memory or time); measured once each, see
+``benchmarks/results/engine.md``."""
 
 
 def measure(nu, sym, s, which, mode="exact", timeout=180.0, target="identity"):
@@ -106,16 +123,28 @@ def main() -> None:
         )
         print(lines[-1], flush=True)
     if not args.quick:
+        from diagrams import ModelSpec
+        from diagrams.series import exact_method
+
         lines += ["", "## Reach: whole series Y_0..Y_s, exact mode, one cold call", ""]
-        lines += ["| case | wall (s) | peak RSS (MiB) |", "|---|---|---|"]
-        for nu, sym, s in REACH_CASES:
-            r = measure(nu, sym, s, "engine", timeout=args.timeout)
-            if r["wall"] is None:
-                lines.append(f"| {sym.upper()} ν={nu} s={s} | > {args.timeout:.0f} (stopped) | – |")
-            else:
-                lines.append(
-                    f"| {sym.upper()} ν={nu} s={s} | {r['wall']:.2f} | {r['rss'] / 2**20:.0f} |"
-                )
+        lines += [
+            "| case | classes: wall (s) | peak RSS (MiB) | sequential: wall (s) | peak RSS (MiB) |",
+            "|---|---|---|---|---|",
+        ]
+        for nu, sym, target, s in REACH_CASES:
+            default = exact_method(ModelSpec(nu, sym, target))
+            cells = []
+            for which in ("classes", "sequential"):
+                if which == "classes" and (nu, sym, target, s) in SKIP_CLASSES:
+                    cells += ["not run", "–"]
+                    continue
+                r = measure(nu, sym, s, which, timeout=args.timeout, target=target)
+                mark = " (default)" if which == default else ""
+                if r["wall"] is None:
+                    cells += [f"> {args.timeout:.0f} (stopped){mark}", "–"]
+                else:
+                    cells += [f"{r['wall']:.2f}{mark}", f"{r['rss'] / 2**20:.0f}"]
+            lines.append(f"| {sym.upper()} ν={nu} {target} s={s} | " + " | ".join(cells) + " |")
             print(lines[-1], flush=True)
     text = "\n".join(lines) + "\n"
     if args.out:

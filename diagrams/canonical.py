@@ -72,7 +72,12 @@ def _ranks(values: Sequence[int]) -> list[int]:
 
 
 def canonical_form(
-    n_h: int, n_p: int, edges: Sequence[Edge], colors: int = 1, quotient_colors: bool = False
+    n_h: int,
+    n_p: int,
+    edges: Sequence[Edge],
+    colors: int = 1,
+    quotient_colors: bool = False,
+    kinds: int = 1,
 ) -> Form:
     """Canonical form of a diagram.
 
@@ -82,6 +87,9 @@ def canonical_form(
     edges : ``(h, p, colour)`` triples, colours ``0..colors-1``; parallel edges allowed.
     colors : number of edge colours (ν in ASYM, 1 in SYM).
     quotient_colors : canonical form up to permutations of the colours.
+    kinds : edges of several kinds (e.g. open and pending edges of :mod:`diagrams.sequential`)
+        are written with colour code ``kind·colors + colour``; isomorphisms preserve kinds, and a
+        colour permutation acts on the colours of every kind alike.
 
     Returns
     -------
@@ -99,40 +107,51 @@ def canonical_form(
     # Parallel copies of one edge collapse into a single "bundle" vertex whose vertex colour
     # records the multiplicity (and the edge colour when colours are not quotiented).
     bundles = Counter(edges)
-    keys = list(bundles)
     base = n_h + n_p
-    nb = len(keys)
-    vs = range(base, base + nb)
-    pairs = [(h, v) for (h, _, _), v in zip(keys, vs)]
-    pairs += [(n_h + p, v) for (_, p, _), v in zip(keys, vs)]
+    nb = len(bundles)
+    pairs = []
+    vcolor = [0] * n_h + [1] * n_p
+    v = base
     if quotient_colors:
+        # Colour vertices get vertex colour 2 and come right after the p-nodes in canonical
+        # order; bundles get 3 and up (kind and multiplicity).
         color_base = base + nb
-        pairs += [(v, color_base + c) for (_, _, c), v in zip(keys, vs)]
-        vcolor = [0] * n_h + [1] * n_p + [2 + k for k in bundles.values()] + [2] * colors
+        for (h, p, c), k in bundles.items():
+            kind, colour = divmod(c, colors)
+            pairs += ((h, v), (n_h + p, v), (v, color_base + colour))
+            vcolor.append(2 + kinds * k - kind)
+            v += 1
+        vcolor += [2] * colors
         total = color_base + colors
     else:
-        vcolor = [0] * n_h + [1] * n_p + [2 + e[2] + colors * bundles[e] for e in keys]
+        codes = colors * kinds
+        for (h, p, c), k in bundles.items():
+            pairs += ((h, v), (n_h + p, v))
+            vcolor.append(2 + c + codes * k)
+            v += 1
         total = base + nb
     labelling = igraph.GraphBase(total, pairs).canonical_permutation(color=vcolor)
-    # labelling[i] is the vertex at canonical position i; positions of H-nodes, p-nodes and
-    # colour vertices, read in canonical order, number each kind canonically.
+    # labelling[i] is the vertex at canonical position i. BLISS keeps vertex colours in
+    # increasing order along the canonical labelling, so positions 0..n_h−1 hold the H-nodes,
+    # the next n_p the p-nodes and (quotienting) the next ``colors`` the colour vertices.
     h_rank = [0] * n_h
+    for i in range(n_h):
+        h_rank[labelling[i]] = i
     p_rank = [0] * n_p
-    c_rank = list(range(colors))
-    nh_seen = np_seen = nc_seen = 0
-    for vertex in labelling:
-        if vertex < n_h:
-            h_rank[vertex] = nh_seen
-            nh_seen += 1
-        elif vertex < base:
-            p_rank[vertex - n_h] = np_seen
-            np_seen += 1
-        elif quotient_colors and vertex >= base + nb:
-            c_rank[vertex - base - nb] = nc_seen
-            nc_seen += 1
+    for i in range(n_h, base):
+        p_rank[labelling[i] - n_h] = i - n_h
     new_edges = []
-    for (h, p, c), k in bundles.items():
-        new_edges += [(h_rank[h], p_rank[p], c_rank[c])] * k
+    if quotient_colors:
+        c_rank = [0] * colors
+        shift = base + nb
+        for i in range(colors):
+            c_rank[labelling[base + i] - shift] = i
+        for (h, p, c), k in bundles.items():
+            kind, colour = divmod(c, colors)
+            new_edges += [(h_rank[h], p_rank[p], kind * colors + c_rank[colour])] * k
+    else:
+        for (h, p, c), k in bundles.items():
+            new_edges += [(h_rank[h], p_rank[p], c)] * k
     new_edges.sort()
     return (n_h, n_p, tuple(new_edges))
 

@@ -15,6 +15,10 @@ and extrapolates level by level:
   about three memo entries per top-level class).
 
 Estimates are meant to be right within a small factor; they err on the high side.
+
+Where the exact mode runs the sequential process (:func:`diagrams.series.exact_method`: ASYM
+with ν ≥ 3) the estimate is :func:`diagrams.sequential.estimate_sequential_cost` instead: the
+process run for real on small orders and extrapolated geometrically.
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ from typing import Any
 
 from diagrams.expansion import expansion_cache
 from diagrams.model import ModelSpec
-from diagrams.series import exact_coefficient, validate_order
+from diagrams.series import exact_coefficient, exact_method, validate_order
 
 # Low levels are computed for real to calibrate, until one of these limits is reached.
 CALIBRATION_CLASSES = 1500
@@ -73,7 +77,7 @@ def _calibrate(model: ModelSpec) -> _Calibration:
     while s <= 40:
         start = time.process_time()
         level = cache.level(s)
-        exact_coefficient(model, s)
+        exact_coefficient(model, s, method="classes")
         seconds.append(time.process_time() - start)
         counts.append(len(level))
         ratio = counts[-1] / counts[-2] if len(counts) >= 2 else 4.0
@@ -90,8 +94,13 @@ def edges_at(model: ModelSpec, s: int) -> int:
     return model.nu * (s + 2) + (model.nu - 2) * s
 
 
-def estimate_cost(model: ModelSpec, s_max: int, mode: str = "exact") -> CostEstimate:
-    """Estimated cost of ``series(model, s_max, mode)`` (and of ``expansion(model, s_max)``).
+def estimate_cost(
+    model: ModelSpec, s_max: int, mode: str = "exact", method: str = "auto"
+) -> CostEstimate:
+    """Estimated cost of ``series(model, s_max, mode)``; with ``method="classes"`` that of the
+    class-by-class computation, which is also what ``expansion(model, s_max)`` (plus the
+    expectations of its classes) costs. ``method`` is one of
+    :data:`diagrams.series.EXACT_METHODS` and only matters for the exact mode.
 
     Examples
     --------
@@ -111,6 +120,10 @@ def estimate_cost(model: ModelSpec, s_max: int, mode: str = "exact") -> CostEsti
             pass
         else:
             return estimate_leading_cost(model, s_max)
+    if exact_method(model, method) == "sequential":
+        from diagrams.sequential import estimate_sequential_cost
+
+        return estimate_sequential_cost(model, s_max)
     cal = _calibrate(model)
     counts = list(cal.counts)
     k = len(counts) - 1

@@ -56,12 +56,43 @@ def validate_order(value: object, name: str, maximum: int = 1000) -> int:
     return value
 
 
-def exact_coefficient(model: ModelSpec, s: int, progress: Progress = None) -> Poly:
-    """``Y_s`` exactly: every class of the level-``s`` expansion times its Wick expectation.
+EXACT_METHODS = ("auto", "classes", "sequential")
+"""How the exact mode computes ``Y_s``. ``classes``: every isomorphism class of the expansion
+(:mod:`diagrams.expansion`) times its Wick expectation (:mod:`diagrams.wick`); ``sequential``:
+merges and pairings interleaved (:mod:`diagrams.sequential`); ``auto``: the faster of the two for
+the model (:func:`exact_method`). Both give the same polynomials (tested)."""
 
-    ``Y_s = (−1)^s Σ_G N_G (−1)^{s_R} 2^{−s_D} E[G]``; sums are kept as integers scaled by
-    ``2^{s+1}`` and divided once at the end.
+
+def exact_method(model: ModelSpec, method: str = "auto") -> str:
+    """The method ``auto`` stands for: the sequential process for ASYM ν=3, classes otherwise.
+
+    Measured, cold, 2 cores (``benchmarks/results/engine.md``): ASYM ν=3 s=6 takes 7–10 s
+    sequentially against 55 s by classes (and s=7, ≈ 100 s, is out of the classes' reach);
+    ASYM ν=2 s=12 and ν=4 s=5 take the same time both ways; ASYM ν=5 s=4 (0.7 s against
+    2.5 s), ASYM ν=4 zero and SYM (one colour: the horizon bounds only the total number of open
+    edges) are faster by classes.
     """
+    if method not in EXACT_METHODS:
+        raise SpecError("method", f"must be one of {', '.join(EXACT_METHODS)}")
+    if method != "auto":
+        return method
+    return "sequential" if not model.sym and model.nu == 3 else "classes"
+
+
+def exact_coefficient(
+    model: ModelSpec, s: int, progress: Progress = None, method: str = "auto"
+) -> Poly:
+    """``Y_s`` exactly.
+
+    ``classes``: ``Y_s = (−1)^s Σ_G N_G (−1)^{s_R} 2^{−s_D} E[G]`` over the classes of the
+    level-``s`` expansion; sums are kept as integers scaled by ``2^{s+1}`` and divided once at
+    the end. ``sequential``: :func:`diagrams.sequential.sequential_series` (all orders up to
+    ``s`` in one pass, cached per model).
+    """
+    if exact_method(model, method) == "sequential":
+        from diagrams.sequential import sequential_series
+
+        return sequential_series(model, s, progress)[s]
     level = expansion_cache(model).level(s, progress)
     forms = list(level)
     values = evaluator(model).evaluate_many(forms, progress)
@@ -109,6 +140,10 @@ def series(
         from diagrams.leading_extremes import extreme_series
 
         coefficients = extreme_series(model, s_max, progress)
+    elif mode == "exact" and exact_method(model) == "sequential":  # one pass as well
+        from diagrams.sequential import sequential_series
+
+        coefficients = sequential_series(model, s_max, progress)
     else:
         if mode == "leading":
             from diagrams.leading import leading_coefficient

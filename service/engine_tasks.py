@@ -20,10 +20,10 @@ def _model(params: dict[str, Any]) -> Any:
     return ModelSpec.from_dict(params["model"])
 
 
-def _estimate_cost(model: Any, s_max: int, mode: str) -> Any:
+def _estimate_cost(model: Any, s_max: int, mode: str, method: str = "auto") -> Any:
     from diagrams.cost import estimate_cost
 
-    return estimate_cost(model, s_max, mode)
+    return estimate_cost(model, s_max, mode, method)
 
 
 # ------------------------------------------------------------------------------ POST /v1/series
@@ -80,7 +80,8 @@ def run_diagrams(params: dict[str, Any], progress: Progress = None) -> dict[str,
 
 
 def estimate_diagrams(params: dict[str, Any]) -> Any:
-    return _estimate_cost(_model(params), params["s"], "exact")
+    # Listing the classes (and their expectations) is the class-by-class computation.
+    return _estimate_cost(_model(params), params["s"], "exact", "classes")
 
 
 def run_diagram_sheet(params: dict[str, Any], progress: Progress = None) -> dict[str, Any]:
