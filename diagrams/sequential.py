@@ -51,6 +51,7 @@ from __future__ import annotations
 
 import math
 import time
+from collections import Counter
 from collections.abc import Callable, Sequence
 from fractions import Fraction
 from functools import partial
@@ -180,9 +181,9 @@ class SequentialProcess:
                 add(rest + new, n_h, n_p, 0, -len(orbit) * self.mult_r)
         return out
 
-    def _decide(self, form: Form, remaining: int) -> list[tuple[Form, int, int]]:
+    def _decide(self, form: Form, remaining: int) -> tuple[list[tuple[Form, int, int]], bool]:
         """One micro-step: a pending edge is opened or paired; returns
-        ``[(child, packed (0, Δq, Δn), multiplicity)]``.
+        ``([(child, packed (0, Δq, Δn), multiplicity)], whether no pending edge is left)``.
 
         The edge decided is the one with the fewest options (distinct partners, plus opening
         when the horizon allows it). Children are relabelled here directly: only the partner's
@@ -190,26 +191,23 @@ class SequentialProcess:
         """
         n_h, n_p, edges = form
         colors = self.colors
-        partners: list[dict[tuple[int, int], int]] = [{} for _ in range(colors)]
+        bundles = Counter(edges)
+        partners: list[list[tuple[int, int, int]]] = [[] for _ in range(colors)]
         count = [0] * colors
-        deg_h = [0] * n_h
-        deg_p = [0] * n_p
         pending = []
-        for h, p, c in edges:
-            deg_h[h] += 1
-            deg_p[p] += 1
+        for (h, p, c), k in bundles.items():
             if c < colors:
-                group = partners[c]
-                group[(h, p)] = group.get((h, p), 0) + 1
-                count[c] += 1
+                partners[c].append((h, p, k))
+                count[c] += k
             else:
                 pending.append((h, p, c))
-                count[c - colors] -= 1
+                count[c - colors] -= k
         limit = self._limit(remaining)
         can_open = [limit - x >= 2 for x in count]
         chosen = min(
             pending, key=lambda e: (len(partners[e[2] - colors]) + can_open[e[2] - colors], e)
         )
+        finished = len(pending) == 1 and bundles[chosen] == 1
         h0, p0, c0 = chosen
         colour = c0 - colors
         rest = list(edges)
@@ -220,22 +218,27 @@ class SequentialProcess:
             child = [*rest, (h0, p0, colour)]
             child.sort()
             out.append((lookup(n_h, n_p, child), 0, 1))
-        # Degrees once the decided edge and its partner are gone (the partner is not at h0/p0
-        # unless equal to it).
-        for (h1, p1), mult in partners[colour].items():
+        if not partners[colour]:
+            return out, finished
+        deg_h = Counter([h for h, _, _ in rest])
+        deg_p = Counter([p for _, p, _ in rest])
+        for h1, p1, mult in partners[colour]:
             child = list(rest)
             child.remove((h1, p1, colour))
-            left_h = deg_h[h0] - 1 + (deg_h[h1] - 1 if h1 != h0 else -1)
-            left_p = deg_p[p0] - 1 + (deg_p[p1] - 1 if p1 != p0 else -1)
-            gone_h = sorted({h1, h0} if left_h == 0 else ({h1} - {h0}))
-            gone_p = sorted({p1, p0} if left_p == 0 else ({p1} - {p0}))
-            hmap = _squeeze(n_h, gone_h, h1, h0)
-            pmap = _squeeze(n_p, gone_p, p1, p0)
-            child = [(hmap[h], pmap[p], c) for h, p, c in child]
-            child.sort()
-            form_child = lookup(n_h - len(gone_h), n_p - len(gone_p), child)
-            out.append((form_child, pack(0, int(left_p == 0), int(left_h == 0)), mult))
-        return out
+            # Edges left at the merged classes once the decided edge and its partner are gone.
+            left_h = deg_h[h0] + deg_h[h1] - 1 if h1 != h0 else deg_h[h0] - 1
+            left_p = deg_p[p0] + deg_p[p1] - 1 if p1 != p0 else deg_p[p0] - 1
+            hmap = _squeeze(n_h, h1, h0, left_h == 0)
+            pmap = _squeeze(n_p, p1, p0, left_p == 0)
+            new_h = n_h - (h1 != h0) - (left_h == 0)
+            new_p = n_p - (p1 != p0) - (left_p == 0)
+            if hmap is not None or pmap is not None:
+                hm = hmap or range(n_h)
+                pm = pmap or range(n_p)
+                child = [(hm[h], pm[p], c) for h, p, c in child]
+                child.sort()
+            out.append((lookup(new_h, new_p, child), pack(0, left_p == 0, left_h == 0), mult))
+        return out, finished
 
     def _lookup(self, n_h: int, n_p: int, edges: list[Edge]) -> Form:
         """Canonical form of a relabelled (micro-)state whose nodes all have edges (cached)."""
@@ -255,15 +258,13 @@ class SequentialProcess:
     ) -> dict[Form, dict[int, int]]:
         """Decide all pending edges; ``{open graph: {packed shift: weight}}``."""
         done: dict[Form, dict[int, int]] = {}
-        colors = self.colors
         while micro:
             nxt: dict[Form, dict[int, int]] = {}
             for form, shifts in micro.items():
-                if all(c < colors for _, _, c in form[2]):
-                    _add_shifted(done, form, shifts, 0, 1)
-                    continue
-                for child, shift, mult in self._decide(form, remaining):
-                    _add_shifted(nxt, child, shifts, shift, mult)
+                children, finished = self._decide(form, remaining)
+                into = done if finished else nxt
+                for child, shift, mult in children:
+                    _add_shifted(into, child, shifts, shift, mult)
             micro = nxt
         return done
 
@@ -328,15 +329,18 @@ class SequentialProcess:
         return Poly(terms)
 
 
-def _squeeze(n: int, gone: list[int], old: int, into: int) -> list[int]:
-    """New ids of nodes ``0..n-1`` when ``old`` is merged into ``into`` and the ids in
-    ``gone`` (sorted) disappear; an entry for a vanished id is never read."""
-    new = list(range(n))
-    for x in reversed(gone):
-        for i in range(x + 1, n):
-            new[i] -= 1
-    if old != into:
-        new[old] = new[into]
+def _squeeze(n: int, old: int, into: int, closed: bool) -> list[int] | None:
+    """New ids of nodes ``0..n-1`` when ``old`` is merged into ``into`` and, if ``closed``,
+    their class disappears too (``None``: nothing moves). An entry for a vanished id is never
+    read."""
+    if old == into:
+        if not closed:
+            return None
+        return [i - (i > into) for i in range(n)]
+    if closed:
+        return [i - (i > old) - (i > into) for i in range(n)]
+    new = [i - (i > old) for i in range(n)]
+    new[old] = new[into]
     return new
 
 
