@@ -51,15 +51,16 @@ def sum_over_items(
     progress: Progress = None,
     message: str = "",
     min_items_per_worker: int = 2000,
+    chunks_per_worker: int = 8,
 ) -> dict[K, Any]:
     """``Σ func(share)`` over shares of ``items``, as a dict of summed values.
 
-    ``func`` maps a list of items to ``{key: number}``; the shares are computed in parallel
-    when there are enough items. ``progress`` is called between chunks and may raise
-    :class:`Cancelled`, which terminates the workers.
+    ``func`` maps a list of items to ``{key: number}``; the shares (``chunks_per_worker`` per
+    worker) are computed in parallel when there are enough items. ``progress`` is called
+    between chunks and may raise :class:`Cancelled`, which terminates the workers.
     """
     workers = min(engine_workers(), max(1, len(items) // min_items_per_worker))
-    chunks = max(workers * 8, 1)
+    chunks = max(workers * chunks_per_worker, 1)
     total: dict[K, Any] = {}
     if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         step = max(1, len(items) // chunks)

@@ -64,19 +64,20 @@ the model (:func:`exact_method`). Both give the same polynomials (tested)."""
 
 
 def exact_method(model: ModelSpec, method: str = "auto") -> str:
-    """The method ``auto`` stands for: the sequential process for ASYM ν=3, classes otherwise.
+    """The method ``auto`` stands for: the sequential process for ASYM with ν ≤ 4, classes
+    otherwise.
 
-    Measured, cold, 2 cores (``benchmarks/results/engine.md``): ASYM ν=3 s=6 takes 7–10 s
-    sequentially against 55 s by classes (and s=7, ≈ 100 s, is out of the classes' reach);
-    ASYM ν=2 s=12 and ν=4 s=5 take the same time both ways; ASYM ν=5 s=4 (0.7 s against
-    2.5 s), ASYM ν=4 zero and SYM (one colour: the horizon bounds only the total number of open
-    edges) are faster by classes.
+    Measured, cold, 2 cores (``benchmarks/results/engine.md``): ASYM ν=3 s=6 takes about 6 s
+    sequentially against 53 s by classes (s=7, ≈ 75 s, is out of the classes' reach: ≈ 1.1 M
+    classes); ASYM ν=2 s=12 16 s against 28 s; ASYM ν=4 s=6 ≈ 200 s against more than 300 s.
+    ASYM ν=5 s=4 (0.7 s against 2.4 s) and SYM (one colour: the horizon bounds only the total
+    number of open edges) are faster by classes.
     """
     if method not in EXACT_METHODS:
         raise SpecError("method", f"must be one of {', '.join(EXACT_METHODS)}")
     if method != "auto":
         return method
-    return "sequential" if not model.sym and model.nu == 3 else "classes"
+    return "sequential" if not model.sym and model.nu <= 4 else "classes"
 
 
 def exact_coefficient(

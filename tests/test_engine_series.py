@@ -147,8 +147,11 @@ def test_cost_estimates_grow_and_never_overflow():
     from diagrams import estimate_cost
 
     model = ModelSpec(2, "asym", "identity")
-    small, big, huge = (estimate_cost(model, s) for s in (3, 12, 1000))
-    # Absolute seconds depend on what this process has cached already; the ordering does not.
-    assert small.seconds < big.seconds <= huge.seconds
-    assert huge.classes >= big.classes > small.classes
-    assert huge.to_dict()["seconds"] <= 1e15
+    for method in ("classes", "sequential"):
+        small, big, huge = (estimate_cost(model, s, method=method) for s in (3, 12, 1000))
+        # Absolute seconds depend on what this process has cached already; the ordering not.
+        assert small.seconds < big.seconds <= huge.seconds
+        assert huge.to_dict()["seconds"] <= 1e15
+        assert 0 < small.peak_bytes <= big.peak_bytes <= huge.peak_bytes
+        if method == "classes":
+            assert huge.classes >= big.classes > small.classes
