@@ -78,6 +78,9 @@ CHUNKS_PER_WORKER = 2
 """Shares per worker and step: fewer, larger shares merge more micro-states (less work);
 more shares report progress (and notice cancellation) more often."""
 
+RATIO_DRIFT = 1.25
+"""Growth per order of the time ratio in :func:`estimate_sequential_cost`."""
+
 CANON_CACHE_SIZE = 400_000
 """Relabelled (micro-)states whose canonical forms are kept; the cache is emptied when full."""
 
@@ -432,13 +435,16 @@ def estimate_sequential_cost(model: ModelSpec, s_max: int) -> CostEstimate:
     """Estimated cost of :func:`sequential_series` (``model``, ``s_max``).
 
     The process is run for real on small orders (cold, until a run takes about 0.15 s) and its
-    time extrapolated geometrically with the larger of the last ratio and the geometric mean of
-    the last three (at least 2). Checked against cold runs on 2 cores: ASYM ν=3 predicts
-    1.7 / 15 / 137 s at s = 5 / 6 / 7 (measured 1.6 / 7.4 / 97–137 s), ν=2 s=11 8.5 s (8.8 s),
-    ν=4 s=5 27 s (7.5–20 s). Memory: the canonical-form cache is bounded by
-    :data:`CANON_CACHE_SIZE` entries per process (≈ 2.3 KB each at s = 7, ASYM ν = 3), which
-    dominates; estimated from the time until the cache is full. ``classes`` is 0: the process
-    never lists the expansion's classes.
+    time extrapolated geometrically: the ratio per order starts at the larger of the last
+    measured ratio and the geometric mean of the last three (at least 2) and grows by
+    :data:`RATIO_DRIFT` per further order (the measured ratios grow: ASYM ν=4 7.3, 13, 18 at
+    s = 4, 5, 6). Checked against the cold 2-core runs of ``benchmarks/results/engine.md``:
+    ASYM ν=3 s = 6 / 7 estimated 5.4 / 49 s (measured 6.6 / 76 s), ν=4 s = 5 / 6 3.6 / 32 s
+    (6.9 / 123 s), ν=2 s = 12 48 s (12.4 s): right within a factor of 4, not always above
+    (the calibration itself varies by ±30 % with the machine's load).
+    Memory: the canonical-form cache is bounded by :data:`CANON_CACHE_SIZE` entries per
+    process (≈ 2.3 KB each at s = 7, ASYM ν = 3), which dominates; estimated from the time
+    until the cache is full. ``classes`` is 0: the process never lists the expansion's classes.
     """
     times = _calibration(model)
     k = len(times) - 1
@@ -450,7 +456,10 @@ def estimate_sequential_cost(model: ModelSpec, s_max: int) -> CostEstimate:
         if ratios:
             mean = math.exp(sum(math.log(max(r, 1e-9)) for r in ratios) / len(ratios))
             ratio = max(2.0, ratios[-1], mean)
-        seconds = min(times[k] * math.exp(min(math.log(ratio) * (s_max - k), 700.0)), 1e15)
+        steps = s_max - k
+        # Σ_j log(ratio · drift^j), j = 0..steps−1.
+        log_growth = steps * math.log(ratio) + steps * (steps - 1) / 2 * math.log(RATIO_DRIFT)
+        seconds = min(times[k] * math.exp(min(log_growth, 700.0)), 1e15)
     # Measured: ASYM ν=3 s=7, 97 s on 2 workers, ≈ 0.9 GiB per worker with a full cache.
     per_process = min(CANON_CACHE_SIZE * 2300, seconds * 40 * 2**20)
     peak = int(min(120 * 2**20 + engine_workers() * per_process, 2**62))
