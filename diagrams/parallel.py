@@ -52,14 +52,19 @@ def sum_over_items(
     message: str = "",
     min_items_per_worker: int = 2000,
     chunks_per_worker: int = 8,
+    max_workers: int | None = None,
 ) -> dict[K, Any]:
     """``Σ func(share)`` over shares of ``items``, as a dict of summed values.
 
     ``func`` maps a list of items to ``{key: number}``; the shares (``chunks_per_worker`` per
     worker) are computed in parallel when there are enough items. ``progress`` is called
     between chunks and may raise :class:`Cancelled`, which terminates the workers.
+    ``max_workers=1`` keeps everything in-process (for callers that must not fork, such as a
+    cost estimate answered inside a threaded web server).
     """
     workers = min(engine_workers(), max(1, len(items) // min_items_per_worker))
+    if max_workers is not None:
+        workers = min(workers, max_workers)
     chunks = max(workers * chunks_per_worker, 1)
     total: dict[K, Any] = {}
     if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():

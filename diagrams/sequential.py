@@ -99,8 +99,9 @@ def unpack(key: int) -> tuple[int, int, int]:
 class SequentialProcess:
     """The exact sequential process of one model, up to a horizon ``s_max``."""
 
-    def __init__(self, model: ModelSpec) -> None:
+    def __init__(self, model: ModelSpec, max_workers: int | None = None) -> None:
         self.model = model
+        self.max_workers = max_workers  # None: diagrams.parallel.engine_workers()
         self.nu = model.nu
         self.sym = model.sym
         self.colors = model.colors
@@ -331,6 +332,7 @@ class SequentialProcess:
                 f"sequential process: step {t}/{s_max}, {len(items)} states",
                 min_items_per_worker=40,
                 chunks_per_worker=CHUNKS_PER_WORKER,
+                max_workers=self.max_workers,
             )
             level = {}
             for (child, key), value in flat.items():
@@ -423,7 +425,9 @@ def _calibration(model: ModelSpec) -> list[float]:
     times: list[float] = []
     for s in range(0, 40):
         start = time.perf_counter()
-        SequentialProcess(model).run(s)
+        # In-process: estimates are also asked inside the service's threaded web server,
+        # where forking worker processes could deadlock.
+        SequentialProcess(model, max_workers=1).run(s)
         times.append(time.perf_counter() - start)
         if times[-1] > 0.15 or sum(times) > 0.4:
             break

@@ -139,3 +139,20 @@ def test_progress_and_cancellation():
 
     with pytest.raises(Cancelled):
         SequentialProcess(ModelSpec(3, "asym", "identity")).run(5, stop)
+
+
+def test_the_cost_estimate_runs_in_process(monkeypatch):
+    """Estimates are answered inside the service's threaded web server: forking there can
+    deadlock (seen in the schemathesis run), so the calibration must never start workers."""
+    import diagrams.parallel as parallel
+    import diagrams.sequential as sequential
+
+    monkeypatch.setenv("GFD_ENGINE_WORKERS", "2")
+    monkeypatch.setattr(sequential, "_CALIBRATION", {})
+
+    def no_fork(*args, **kwargs):
+        raise AssertionError("the estimate started worker processes")
+
+    monkeypatch.setattr(parallel.multiprocessing, "get_context", no_fork)
+    estimate = sequential.estimate_sequential_cost(ModelSpec(3, "asym", "identity"), 7)
+    assert estimate.seconds > 1 and estimate.measured_levels >= 5
