@@ -69,9 +69,11 @@ def exact_method(model: ModelSpec, method: str = "auto") -> str:
 
     Measured, cold, 2 cores (``benchmarks/results/engine.md``): ASYM ν=3 s=6 takes about 6 s
     sequentially against 53 s by classes (s=7, ≈ 75 s, is out of the classes' reach: ≈ 1.1 M
-    classes); ASYM ν=2 s=12 16 s against 28 s; ASYM ν=4 s=6 ≈ 200 s against more than 300 s.
-    ASYM ν=5 s=4 (0.7 s against 2.4 s) and SYM (one colour: the horizon bounds only the total
-    number of open edges) are faster by classes.
+    classes); ASYM ν=2 s=12 12 s against 29 s; ASYM ν=4 s=6 123 s against more than 240 s;
+    zero targets alike at the larger orders (ν=2 s=14 6.0 s against 8.6 s, ν=4 s=6 61 s against
+    117 s; at ν=2 s=12 and ν=4 s=5 classes are ahead by about a second). ASYM ν=5 s=4 (0.7 s
+    against 2.1 s) and SYM (one colour: the horizon bounds only the total number of open edges;
+    SYM ν=4 s=4 8.6 s both ways) stay with classes.
     """
     if method not in EXACT_METHODS:
         raise SpecError("method", f"must be one of {', '.join(EXACT_METHODS)}")
