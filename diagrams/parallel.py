@@ -33,6 +33,17 @@ def engine_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+def planned_workers(n_items: int, min_items_per_worker: int, max_workers: int | None = None) -> int:
+    """How many worker processes :func:`sum_over_items` uses for ``n_items`` items (1: it runs
+    in-process)."""
+    workers = min(engine_workers(), max(1, n_items // min_items_per_worker))
+    if max_workers is not None:
+        workers = min(workers, max_workers)
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    return workers
+
+
 def _run_share(args: tuple[int, int]) -> dict[Any, Any]:
     assert _TASK is not None
     func, items = _TASK
@@ -62,9 +73,7 @@ def sum_over_items(
     ``max_workers=1`` keeps everything in-process (for callers that must not fork, such as a
     cost estimate answered inside a threaded web server).
     """
-    workers = min(engine_workers(), max(1, len(items) // min_items_per_worker))
-    if max_workers is not None:
-        workers = min(workers, max_workers)
+    workers = planned_workers(len(items), min_items_per_worker, max_workers)
     chunks = max(workers * chunks_per_worker, 1)
     total: dict[K, Any] = {}
     if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():

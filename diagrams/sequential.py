@@ -65,7 +65,7 @@ from diagrams.canonical import Edge, Form, canonical_form, edge_orbits
 from diagrams.cost import CostEstimate
 from diagrams.errors import SpecError
 from diagrams.model import ModelSpec
-from diagrams.parallel import engine_workers, sum_over_items
+from diagrams.parallel import engine_workers, planned_workers, sum_over_items
 from diagrams.pareto import edge_count
 from diagrams.polynomial import Poly
 
@@ -80,6 +80,9 @@ more shares report progress (and notice cancellation) more often."""
 
 RATIO_DRIFT = 1.25
 """Growth per order of the time ratio in :func:`estimate_sequential_cost`."""
+
+TICK_EVERY = 2000
+"""Pending-edge decisions between two progress reports inside an in-process step."""
 
 CANON_CACHE_SIZE = 400_000
 """Relabelled (micro-)states whose canonical forms are kept; the cache is emptied when full."""
@@ -102,6 +105,9 @@ class SequentialProcess:
     def __init__(self, model: ModelSpec, max_workers: int | None = None) -> None:
         self.model = model
         self.max_workers = max_workers  # None: diagrams.parallel.engine_workers()
+        # Progress inside a step, only when the step runs in this process (it may raise
+        # Cancelled); shares run by forked workers report between shares only.
+        self._tick: Callable[[str], None] | None = None
         self.nu = model.nu
         self.sym = model.sym
         self.colors = model.colors
@@ -271,9 +277,13 @@ class SequentialProcess:
     ) -> dict[Form, dict[int, int]]:
         """Decide all pending edges; ``{open graph: {packed shift: weight}}``."""
         done: dict[Form, dict[int, int]] = {}
+        decided = 0
         while micro:
             nxt: dict[Form, dict[int, int]] = {}
             for form, shifts in micro.items():
+                decided += 1
+                if self._tick is not None and decided % TICK_EVERY == 0:
+                    self._tick(f"{decided} pending-edge decisions")
                 children, finished = self._decide(form, remaining)
                 into = done if finished else nxt
                 for child, shift, mult in children:
@@ -325,6 +335,9 @@ class SequentialProcess:
         for t in range(1, s_max + 1):
             remaining = s_max - t
             items = [(f, v) for f, v in level.items() if f[2]]
+            self._tick = None
+            if progress is not None and planned_workers(len(items), 40, self.max_workers) <= 1:
+                self._tick = _step_ticker(progress, t, s_max)
             flat = sum_over_items(
                 partial(_step_share, self, remaining),
                 items,
@@ -334,6 +347,7 @@ class SequentialProcess:
                 chunks_per_worker=CHUNKS_PER_WORKER,
                 max_workers=self.max_workers,
             )
+            self._tick = None
             level = {}
             for (child, key), value in flat.items():
                 if value:
@@ -383,6 +397,15 @@ def _step_share(
     process: SequentialProcess, remaining: int, items: Sequence[tuple[Form, dict[int, int]]]
 ) -> dict[tuple[Form, int], int]:
     return process.step_share(remaining, items)
+
+
+def _step_ticker(
+    progress: Callable[[float, str], None], t: int, s_max: int
+) -> Callable[[str], None]:
+    def tick(message: str) -> None:
+        progress((t - 1) / s_max, f"sequential process: step {t}/{s_max}, {message}")
+
+    return tick
 
 
 def _sub_progress(progress: Callable[[float, str], None], t: int, s_max: int) -> Progress:

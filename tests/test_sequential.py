@@ -156,3 +156,20 @@ def test_the_cost_estimate_runs_in_process(monkeypatch):
     monkeypatch.setattr(parallel.multiprocessing, "get_context", no_fork)
     estimate = sequential.estimate_sequential_cost(ModelSpec(3, "asym", "identity"), 7)
     assert estimate.seconds > 1 and estimate.measured_levels >= 5
+
+
+def test_in_process_steps_report_progress_inside_a_step():
+    """A service worker runs the process in-process (no forking in daemons): progress, and so
+    cancellation, must come within a step, not only between steps."""
+    seen = []
+    process = SequentialProcess(ModelSpec(3, "asym", "identity"), max_workers=1)
+    process.run(5, lambda fraction, message: seen.append((fraction, message)))
+    inside = [(f, m) for f, m in seen if "pending-edge decisions" in m]
+    assert inside and all(0 <= f <= 1 for f, _ in inside)
+
+    def stop_inside(fraction, message):
+        if "pending-edge decisions" in message:
+            raise Cancelled("stop")
+
+    with pytest.raises(Cancelled):
+        SequentialProcess(ModelSpec(3, "asym", "identity"), max_workers=1).run(5, stop_inside)
