@@ -537,9 +537,13 @@ _ENGINES: dict[ModelSpec, LeadingEngine] = {}
 _STRUCTURAL: dict[ModelSpec, list[Poly]] = {}
 
 METHODS = ("auto", "sequential")
-"""``auto``: the structural recursions of :mod:`diagrams.leading_sym` for SYM with even ν, the
-sequential process otherwise; ``sequential``: always the sequential process (the general
-algorithm, kept as the independent check of the structural one)."""
+"""``auto``: the structural recursions of :mod:`diagrams.leading_sym` for SYM with even ν; for
+ASYM where the exact mode runs the exact sequential process (:func:`diagrams.series.exact_method`,
+ν ≤ 4), the Pareto-optimal terms of its exact polynomials — measured faster than this module's
+process, whose pruning pays less than the exact one's shared settling: ASYM ν=3 s=7 76 s against
+191 s, ν=2 s=11 ≈ 5 s against 31 s (``BENCHMARKS.md``); this module's process otherwise.
+``sequential``: always this module's process (the general algorithm, kept as the independent
+check of the other two)."""
 
 
 def engine(model: ModelSpec) -> LeadingEngine:
@@ -560,6 +564,24 @@ def _structural(model: ModelSpec, s_max: int, progress: Progress = None) -> list
                 raise AssertionError(f"leading terms of Y_{t} differ from Theorem 4.1's front")
         _STRUCTURAL[model] = cached
     return cached[: s_max + 1]
+
+
+def _through_exact(model: ModelSpec) -> bool:
+    """Whether ``auto`` takes the Pareto terms of the exact sequential process (see METHODS)."""
+    from diagrams.series import exact_method
+
+    return not model.sym and exact_method(model) == "sequential"
+
+
+def _pareto_of_exact(model: ModelSpec, s_max: int, progress: Progress = None) -> list[Poly]:
+    """Pareto-optimal terms of the exact polynomials, checked against Theorem 4.1's front."""
+    from diagrams.sequential import sequential_series
+
+    out = [pareto_terms(y) for y in sequential_series(model, s_max, progress)]
+    for t, poly in enumerate(out):
+        if sorted(poly.terms) != sorted(theorem41_terms(model, t)):
+            raise AssertionError(f"leading terms of Y_{t} differ from Theorem 4.1's front")
+    return out
 
 
 def _method(method: str) -> str:
@@ -587,6 +609,8 @@ def leading_series(
         return [pareto_terms(exact_coefficient(model, s, progress)) for s in range(s_max + 1)]
     if _method(method) == "auto" and structural_applies(model):
         return _structural(model, s_max, progress)
+    if method == "auto" and _through_exact(model):
+        return _pareto_of_exact(model, s_max, progress)
     eng = engine(model)
     eng.run(s_max, progress)
     return [eng.results[s] for s in range(s_max + 1)]
@@ -600,8 +624,10 @@ def leading_coefficient(
     Parameters
     ----------
     model : SYM with even ν uses the structural recursions of :mod:`diagrams.leading_sym`
-        (polynomial in ``s``); ASYM uses the sequential process of this module; SYM with odd
-        ν falls back to the exact polynomial and keeps its Pareto-optimal terms.
+        (polynomial in ``s``); ASYM with ν ≤ 4 the Pareto-optimal terms of the exact
+        sequential process (:mod:`diagrams.sequential`), other ASYM the sequential process of
+        this module; SYM with odd ν falls back to the exact polynomial and keeps its
+        Pareto-optimal terms.
     s : the order.
     progress : optional callback ``(fraction, message)``; it may raise ``Cancelled``.
     method : ``"auto"`` or ``"sequential"`` (see :data:`METHODS`).
@@ -641,6 +667,10 @@ def estimate_leading_cost(model: ModelSpec, s_max: int) -> CostEstimate:
     if structural_applies(model):
         seconds = STRUCTURAL_SECONDS_AT_40 * (max(s_max, 1) / 40) ** 5 * (model.nu / 4)
         return CostEstimate(round(seconds, 4), 80 * 2**20, 0, s_max + 1)
+    if _through_exact(model):
+        from diagrams.sequential import estimate_sequential_cost
+
+        return estimate_sequential_cost(model, s_max)
     times = _sequential_calibration(model)
     k = len(times) - 1
     if s_max <= k:
