@@ -113,6 +113,19 @@ def test_auto_method_uses_the_structural_recursion_for_sym_even_nu():
     assert err.value.field == "method"
 
 
+@pytest.mark.parametrize(
+    "model, s_max",
+    [(ModelSpec(2, "asym", "identity"), 7), (ModelSpec(3, "asym", "zero"), 4)],
+    ids=str,
+)
+def test_auto_method_for_asym_is_the_exact_front_and_agrees_with_the_pruned_process(model, s_max):
+    from diagrams.sequential import sequential_series
+
+    auto = leading_series(model, s_max)
+    assert auto == [pareto_terms(y) for y in sequential_series(model, s_max)]
+    assert auto == leading_series(model, s_max, method="sequential")
+
+
 @pytest.mark.parametrize("nu", [4, 6])
 def test_free_sym_even_nu_general_recurrence_at_large_order(nu):
     """Proposition of Appendix "General free evolutions for SYM with even ν ≥ 4":
