@@ -63,12 +63,14 @@ def _encode(
     return igraph.Graph(n=total, edges=pairs), vcolor, total
 
 
-def _ranks(values: Sequence[int]) -> list[int]:
-    order = sorted(range(len(values)), key=values.__getitem__)
-    rank = [0] * len(values)
-    for r, i in enumerate(order):
-        rank[i] = r
-    return rank
+def compact(edges: Sequence[Edge]) -> Form:
+    """An edge list with its nodes renumbered ``0..`` in increasing order, nodes without edges
+    dropped, edges sorted (a normal form of the labelled graph, not a canonical one)."""
+    hs = sorted({h for h, _, _ in edges})
+    ps = sorted({p for _, p, _ in edges})
+    hmap = {h: k for k, h in enumerate(hs)}
+    pmap = {p: k for k, p in enumerate(ps)}
+    return (len(hs), len(ps), tuple(sorted([(hmap[h], pmap[p], c) for h, p, c in edges])))
 
 
 def canonical_form(

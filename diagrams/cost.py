@@ -24,6 +24,7 @@ process run for real on small orders and extrapolated geometrically.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -87,6 +88,21 @@ def _calibrate(model: ModelSpec) -> _Calibration:
         s += 1
     cal = _CALIBRATIONS[model] = _Calibration(counts, seconds)
     return cal
+
+
+def small_run_times(
+    run: Callable[[int], object], limit: float = 0.15, total: float = 0.4
+) -> list[float]:
+    """Cold wall times of ``run(s)`` for ``s = 0, 1, …`` until one takes more than ``limit``
+    seconds or all together more than ``total`` (calibration of the process-based estimates)."""
+    times: list[float] = []
+    for s in range(0, 40):
+        start = time.perf_counter()
+        run(s)
+        times.append(time.perf_counter() - start)
+        if times[-1] > limit or sum(times) > total:
+            break
+    return times
 
 
 def edges_at(model: ModelSpec, s: int) -> int:

@@ -111,13 +111,12 @@ every front (all terms that lead off the critical line ``H ≍ p^{ν−1}``) are
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
 
-from diagrams.canonical import Edge, Form, canonical_form, edge_orbits
-from diagrams.cost import CostEstimate
+from diagrams.canonical import Edge, Form, canonical_form, compact, edge_orbits
+from diagrams.cost import CostEstimate, small_run_times
 from diagrams.errors import SpecError
 from diagrams.leading_bound import (
     ContractionBound,
@@ -155,15 +154,6 @@ class Step:
     factor: int
     lmin: int
     form: Form | None = None
-
-
-def _relabel(edges: list[Edge]) -> Form:
-    """An edge list with its nodes renumbered 0.. in increasing order (not canonical)."""
-    hs = sorted({h for h, _, _ in edges})
-    ps = sorted({p for _, p, _ in edges})
-    hmap = {h: k for k, h in enumerate(hs)}
-    pmap = {p: k for k, p in enumerate(ps)}
-    return (len(hs), len(ps), tuple(sorted((hmap[h], pmap[p], col) for h, p, col in edges)))
 
 
 applies = covered_by_theorem41
@@ -281,7 +271,7 @@ class LeadingEngine:
             if cap is not None and len(opened) - (total_new - k) > cap:
                 return
             if k == total_new:
-                raw = _relabel([(hrep[h], prep[p], col) for h, p, col in opened])
+                raw = compact([(hrep[h], prep[p], col) for h, p, col in opened])
                 key = (raw, len(set(hrep)) - raw[0])
                 slot = out.get(key)
                 if slot is None:
@@ -558,11 +548,9 @@ def _structural(model: ModelSpec, s_max: int, progress: Progress = None) -> list
     cached = _STRUCTURAL.get(model)
     if cached is None or len(cached) <= s_max:
         # Polynomial cost: recompute exactly the order asked, never guess ahead.
-        cached = leading_series_sym(model, s_max, progress)
-        for t, poly in enumerate(cached):
-            if sorted(poly.terms) != sorted(theorem41_terms(model, t)):
-                raise AssertionError(f"leading terms of Y_{t} differ from Theorem 4.1's front")
-        _STRUCTURAL[model] = cached
+        cached = _STRUCTURAL[model] = _checked_front(
+            model, leading_series_sym(model, s_max, progress)
+        )
     return cached[: s_max + 1]
 
 
@@ -577,11 +565,17 @@ def _pareto_of_exact(model: ModelSpec, s_max: int, progress: Progress = None) ->
     """Pareto-optimal terms of the exact polynomials, checked against Theorem 4.1's front."""
     from diagrams.sequential import sequential_series
 
-    out = [pareto_terms(y) for y in sequential_series(model, s_max, progress)]
-    for t, poly in enumerate(out):
+    return _checked_front(
+        model, [pareto_terms(y) for y in sequential_series(model, s_max, progress)]
+    )
+
+
+def _checked_front(model: ModelSpec, polys: list[Poly]) -> list[Poly]:
+    """``polys``, after checking that their terms fill Theorem 4.1's front at every order."""
+    for t, poly in enumerate(polys):
         if sorted(poly.terms) != sorted(theorem41_terms(model, t)):
             raise AssertionError(f"leading terms of Y_{t} differ from Theorem 4.1's front")
-    return out
+    return polys
 
 
 def _method(method: str) -> str:
@@ -689,14 +683,6 @@ _CALIBRATION: dict[ModelSpec, list[float]] = {}
 def _sequential_calibration(model: ModelSpec) -> list[float]:
     """Cold wall times of the sequential process for ``s = 0, 1, …`` while each stays small."""
     cached = _CALIBRATION.get(model)
-    if cached is not None:
-        return cached
-    times: list[float] = []
-    for s in range(0, 40):
-        start = time.perf_counter()
-        LeadingEngine(model).run(s)
-        times.append(time.perf_counter() - start)
-        if times[-1] > 0.15 or sum(times) > 0.4:
-            break
-    _CALIBRATION[model] = times
-    return times
+    if cached is None:
+        cached = _CALIBRATION[model] = small_run_times(lambda s: LeadingEngine(model).run(s))
+    return cached

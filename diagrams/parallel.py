@@ -76,7 +76,7 @@ def sum_over_items(
     workers = planned_workers(len(items), min_items_per_worker, max_workers)
     chunks = max(workers * chunks_per_worker, 1)
     total: dict[K, Any] = {}
-    if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+    if workers <= 1:
         step = max(1, len(items) // chunks)
         for i in range(0, len(items), step):
             if progress is not None:

@@ -55,14 +55,13 @@ then merged within a share only). Measured against the class-by-class engine in
 from __future__ import annotations
 
 import math
-import time
 from collections import Counter
 from collections.abc import Callable, Sequence
 from fractions import Fraction
 from functools import partial
 
-from diagrams.canonical import Edge, Form, canonical_form, edge_orbits
-from diagrams.cost import CostEstimate
+from diagrams.canonical import Edge, Form, canonical_form, compact, edge_orbits
+from diagrams.cost import CostEstimate, small_run_times
 from diagrams.errors import SpecError
 from diagrams.model import ModelSpec
 from diagrams.parallel import engine_workers, planned_workers, sum_over_items
@@ -138,20 +137,8 @@ class SequentialProcess:
         H-nodes (of ``n_p``, ``n_h``) left without edges."""
         if not edges:
             return EMPTY, n_p, n_h
-        hs = sorted({h for h, _, _ in edges})
-        ps = sorted({p for _, p, _ in edges})
-        hmap = {h: i for i, h in enumerate(hs)}
-        pmap = {p: i for i, p in enumerate(ps)}
-        raw = [(hmap[h], pmap[p], c) for h, p, c in edges]
-        raw.sort()
-        key = (len(hs), tuple(raw))
-        form = self._canon_cache.get(key)
-        if form is None:
-            if len(self._canon_cache) >= CANON_CACHE_SIZE:
-                self._canon_cache.clear()
-            form = canonical_form(len(hs), len(ps), raw, self.colors, self.quotient, kinds=2)
-            self._canon_cache[key] = form
-        return form, n_p - len(ps), n_h - len(hs)
+        used_h, used_p, raw = compact(edges)
+        return self._lookup(used_h, used_p, list(raw)), n_p - used_p, n_h - used_h
 
     def _atom(self, atom: str) -> tuple[int, int, list[Edge]]:
         """An atom with all its edges pending."""
@@ -441,21 +428,15 @@ _CALIBRATION: dict[ModelSpec, list[float]] = {}
 
 
 def _calibration(model: ModelSpec) -> list[float]:
-    """Cold wall times of the process for ``s_max = 0, 1, …`` while they stay small."""
+    """Cold wall times of the process for ``s_max = 0, 1, …`` while they stay small. In-process:
+    estimates are also asked inside the service's threaded web server, where forking worker
+    processes could deadlock."""
     cached = _CALIBRATION.get(model)
-    if cached is not None:
-        return cached
-    times: list[float] = []
-    for s in range(0, 40):
-        start = time.perf_counter()
-        # In-process: estimates are also asked inside the service's threaded web server,
-        # where forking worker processes could deadlock.
-        SequentialProcess(model, max_workers=1).run(s)
-        times.append(time.perf_counter() - start)
-        if times[-1] > 0.15 or sum(times) > 0.4:
-            break
-    _CALIBRATION[model] = times
-    return times
+    if cached is None:
+        cached = _CALIBRATION[model] = small_run_times(
+            lambda s: SequentialProcess(model, max_workers=1).run(s)
+        )
+    return cached
 
 
 def estimate_sequential_cost(model: ModelSpec, s_max: int) -> CostEstimate:
