@@ -17,8 +17,9 @@ and extrapolates level by level:
 Estimates are meant to be right within a small factor; they err on the high side.
 
 Where the exact mode runs the sequential process (:func:`diagrams.series.exact_method`: ASYM
-with ν ≤ 4) the estimate is :func:`diagrams.sequential.estimate_sequential_cost` instead: the
-process run for real on small orders and extrapolated geometrically.
+with ν ≤ 4, SYM with ν = 3, 4) the estimate is
+:func:`diagrams.sequential.estimate_sequential_cost` instead: the process run for real on small
+orders and extrapolated geometrically.
 """
 
 from __future__ import annotations

@@ -64,22 +64,25 @@ the model (:func:`exact_method`). Both give the same polynomials (tested)."""
 
 
 def exact_method(model: ModelSpec, method: str = "auto") -> str:
-    """The method ``auto`` stands for: the sequential process for ASYM with ν ≤ 4, classes
-    otherwise.
+    """The method ``auto`` stands for: the sequential process for ASYM with ν ≤ 4 and for SYM
+    with ν = 3, 4; classes otherwise.
 
-    Measured, cold, 2 cores (``benchmarks/results/engine.md``): ASYM ν=3 s=6 takes about 6 s
-    sequentially against 53 s by classes (s=7, ≈ 75 s, is out of the classes' reach: ≈ 1.1 M
-    classes); ASYM ν=2 s=12 12 s against 29 s; ASYM ν=4 s=6 123 s against more than 240 s;
-    zero targets alike at the larger orders (ν=2 s=14 6.0 s against 8.6 s, ν=4 s=6 61 s against
-    117 s; at ν=2 s=12 and ν=4 s=5 classes are ahead by about a second). ASYM ν=5 s=4 (0.7 s
-    against 2.1 s) and SYM (one colour: the horizon bounds only the total number of open edges;
-    SYM ν=4 s=4 8.6 s both ways) stay with classes.
+    Measured, cold, 2 cores (``benchmarks/results/engine.md``; both methods give the same
+    polynomials): ASYM ν=3 s=7 takes about 38 s sequentially and is out of the classes' reach
+    (≈ 1.1 M classes); ASYM ν=3 s=6 4.3 s against 55 s; ASYM ν=4 s=6 59 s against more than
+    240 s; ASYM ν=2 s=12 10 s against 29 s. SYM ν=4 s=4 2.7 s against 7.7 s, s=5 28 s against
+    more than 150 s (zero target 8.8 s against 70 s); SYM ν=3 s=5 5.5 s against 14 s (zero
+    2.2 s against 9.1 s). Classes stay ahead for SYM ν=2 (s=18: 1.2 s against 1.7 s), SYM ν ≥ 5
+    (ν=5 s=4: 54 s against more than 100 s; ν=6 s=3 5.1 s against 7.7 s) and ASYM ν ≥ 5
+    (ν=5 s=5: 15.6 s against 19.4 s).
     """
     if method not in EXACT_METHODS:
         raise SpecError("method", f"must be one of {', '.join(EXACT_METHODS)}")
     if method != "auto":
         return method
-    return "sequential" if not model.sym and model.nu <= 4 else "classes"
+    if model.sym:
+        return "sequential" if model.nu in (3, 4) else "classes"
+    return "sequential" if model.nu <= 4 else "classes"
 
 
 def exact_coefficient(

@@ -116,7 +116,8 @@ def test_pending_edges_are_a_kind_of_their_own():
 
 def test_method_choice_and_bad_method():
     assert exact_method(ModelSpec(3, "asym")) == "sequential"
-    assert exact_method(ModelSpec(4, "sym")) == "classes"
+    assert exact_method(ModelSpec(4, "sym")) == exact_method(ModelSpec(3, "sym")) == "sequential"
+    assert exact_method(ModelSpec(2, "sym")) == exact_method(ModelSpec(5, "sym")) == "classes"
     assert exact_method(ModelSpec(2, "asym")) == exact_method(ModelSpec(4, "asym")) == "sequential"
     assert exact_method(ModelSpec(5, "asym")) == "classes"
     assert exact_method(ModelSpec(3, "asym"), "classes") == "classes"
