@@ -462,10 +462,12 @@ def estimate_sequential_cost(model: ModelSpec, s_max: int) -> CostEstimate:
     time extrapolated geometrically: the ratio per order starts at the larger of the last
     measured ratio and the geometric mean of the last three (at least 2) and grows by
     :data:`RATIO_DRIFT` per further order (the measured ratios grow: ASYM ν=4 7.3, 13, 18 at
-    s = 4, 5, 6). Checked against the cold 2-core runs of ``benchmarks/results/engine.md``:
-    ASYM ν=3 s = 6 / 7 estimated 5.4 / 49 s (measured 6.6 / 76 s), ν=4 s = 5 / 6 3.6 / 32 s
-    (6.9 / 123 s), ν=2 s = 12 48 s (12.4 s): right within a factor of 4, not always above
-    (the calibration itself varies by ±30 % with the machine's load).
+    s = 4, 5, 6). Checked against the cold 2-core runs of ``benchmarks/results/engine.md``
+    (estimates of two calibrations, then the measured time): ASYM ν=3 s = 6 / 7 4.3 / 34–60 s
+    (3.9 / 39 s), zero s = 7 9.9 s (10.4 s), ν=4 s = 5 / 6 2.9 / 25–54 s (4.0 / 59 s), ν=2
+    s = 12 77–91 s (9.3 s), SYM ν=4 s = 4 / 5 3.4 / 44 s (2.8 / 28 s), SYM ν=3 s = 5 8.0 s
+    (5.5 s): right within a factor of 3 except ASYM ν=2 (8× above); the calibration itself
+    varies by up to 2× with the machine's load.
     Memory: the canonical-form cache is bounded by :data:`CANON_CACHE_SIZE` entries per
     process (≈ 2.3 KB each at s = 7, ASYM ν = 3), which dominates; estimated from the time
     until the cache is full. ``classes`` is 0: the process never lists the expansion's classes.
