@@ -531,7 +531,7 @@ METHODS = ("auto", "sequential")
 ASYM where the exact mode runs the exact sequential process (:func:`diagrams.series.exact_method`,
 ν ≤ 4), the Pareto-optimal terms of its exact polynomials — measured faster than this module's
 process, whose pruning pays less than the exact one's shared settling: ASYM ν=3 s=7 43 s against
-191 s, ν=2 s=11 ≈ 4 s against 31 s (``BENCHMARKS.md``); this module's process otherwise.
+191 s, ν=2 s=11 6.9 s against 31 s (``BENCHMARKS.md``); this module's process otherwise.
 ``sequential``: always this module's process (the general algorithm, kept as the independent
 check of the other two)."""
 
