@@ -83,8 +83,16 @@ forked workers (in-process steps report every :data:`TICK_EVERY` decisions anywa
 on the largest step of ASYM ν=3 s=6: 98 272 decisions in two strided shares, 119 414 in four
 (78 869 in one); ASYM ν=3 s=7 on 2 cores: 38 s with one share per worker, 48 s with two."""
 
-RATIO_DRIFT = 1.25
-"""Growth per order of the time ratio in :func:`estimate_sequential_cost`."""
+DECISION_TIME_GROWTH = 1.3
+"""Growth per order of the time one pending-edge decision takes (larger open graphs, more
+children), in :func:`estimate_sequential_cost`. Measured in one process: ASYM ν=2 61 → 111 µs
+for s = 8 → 12 (1.16 per order), ν=3 63 → 81 µs (s = 5 → 6), ν=4 62 → 86 µs (s = 4 → 5), SYM
+ν=3 65 → 95 µs (s = 4 → 5), SYM ν=4 74 → 116 µs (s = 3 → 4)."""
+
+RATIO_GROWTH_BOUNDS = (1.0, 1.35)
+"""Bounds on the per-order growth of the ratio of decision counts between consecutive orders
+(measured: ASYM ν=2 2.27, 2.18, …, 2.10, slowly falling; ν=3 3.4, 4.2, 4.9, 5.8, 6.5; ν=4 4.2,
+5.6, 7.1, 9.4; SYM ν=3 5.2, 5.3, 5.9, 6.2, 6.1)."""
 
 TICK_EVERY = 256
 """Pending-edge decisions between two progress reports inside an in-process step (≈ 20 ms of
@@ -115,6 +123,7 @@ class SequentialProcess:
         # Progress inside a step, only when the step runs in this process (it may raise
         # Cancelled); shares run by forked workers report between shares only.
         self._tick: Callable[[str], None] | None = None
+        self.decisions = 0  # pending-edge decisions made in this process (the estimate's work)
         self.nu = model.nu
         self.sym = model.sym
         self.colors = model.colors
@@ -292,6 +301,7 @@ class SequentialProcess:
                 for child, shift, mult in children:
                     _add_shifted(into, child, shifts, shift, mult)
             micro = nxt
+        self.decisions += decided
         return done
 
     def transitions(self, form: Form, remaining: int) -> dict[Form, dict[int, int]]:
@@ -440,52 +450,65 @@ def sequential_series(model: ModelSpec, s_max: int, progress: Progress = None) -
     return cached[: s_max + 1]
 
 
-_CALIBRATION: dict[ModelSpec, list[float]] = {}
+_CALIBRATION: dict[ModelSpec, tuple[list[float], list[int]]] = {}
 
 
-def _calibration(model: ModelSpec) -> list[float]:
-    """Cold wall times of the process for ``s_max = 0, 1, …`` while they stay small. In-process:
-    estimates are also asked inside the service's threaded web server, where forking worker
-    processes could deadlock."""
+def _calibration(model: ModelSpec) -> tuple[list[float], list[int]]:
+    """Cold wall times and pending-edge decision counts of the process for ``s_max = 0, 1, …``
+    while the runs stay small. In-process: estimates are also asked inside the service's
+    threaded web server, where forking worker processes could deadlock."""
     cached = _CALIBRATION.get(model)
     if cached is None:
-        cached = _CALIBRATION[model] = small_run_times(
-            lambda s: SequentialProcess(model, max_workers=1).run(s)
-        )
+        decisions: list[int] = []
+
+        def run(s: int) -> None:
+            process = SequentialProcess(model, max_workers=1)
+            process.run(s)
+            decisions.append(process.decisions)
+
+        cached = _CALIBRATION[model] = (small_run_times(run), decisions)
     return cached
 
 
 def estimate_sequential_cost(model: ModelSpec, s_max: int) -> CostEstimate:
     """Estimated cost of :func:`sequential_series` (``model``, ``s_max``).
 
-    The process is run for real on small orders (cold, until a run takes about 0.15 s) and its
-    time extrapolated geometrically: the ratio per order starts at the larger of the last
-    measured ratio and the geometric mean of the last three (at least 2) and grows by
-    :data:`RATIO_DRIFT` per further order (the measured ratios grow: ASYM ν=4 7.3, 13, 18 at
-    s = 4, 5, 6). Checked against the cold 2-core runs of ``benchmarks/results/engine.md``
-    (estimates of two calibrations, then the measured time): ASYM ν=3 s = 6 / 7 4.3 / 34–60 s
-    (3.9 / 39 s), zero s = 7 9.9 s (10.4 s), ν=4 s = 5 / 6 2.9 / 25–54 s (4.0 / 59 s), ν=2
-    s = 12 77–91 s (9.3 s), SYM ν=4 s = 4 / 5 3.4 / 44 s (2.8 / 28 s), SYM ν=3 s = 5 8.0 s
-    (5.5 s): right within a factor of 3 except ASYM ν=2 (8× above); the calibration itself
-    varies by up to 2× with the machine's load.
+    The process is run for real on small orders (cold, in one process, until a run takes about
+    0.15 s), counting its pending-edge decisions — the unit of its work, and deterministic,
+    unlike the times. The count is extrapolated with the last ratio between consecutive orders,
+    itself growing per order as it did over the last two (within
+    :data:`RATIO_GROWTH_BOUNDS`), and the time per decision of the last run grows by
+    :data:`DECISION_TIME_GROWTH` per order. One process is modelled: the service's workers
+    run the process in-process; two cores measured 1.1–1.4× faster.
+
+    Checked against cold runs (in one process, then on 2 cores; ``BENCHMARKS.md``): ASYM ν=2
+    s = 12 / 13 estimated 18 / 51 s (10.3 / – s; 9.3 / 23 s), ν=3 s = 6 / 7 5.8 / 62 s
+    (5.4 / – s; 3.9 / 39 s), ν=4 s = 5 / 6 4.7 / 70 s (5.3 / – s; 4.0 / 59 s), SYM ν=4
+    s = 4 / 5 3.2 / 36 s (3.5 / 40 s in the service; 2.8 / 28 s), SYM ν=3 s = 5 7.7 s
+    (8.1 s; 5.5 s): within a factor of 2.2, mostly above. The time-ratio extrapolation used
+    before was off by up to 40× (ASYM ν=2 s = 13: 890 s for 23 s), because the small runs'
+    times are too noisy for their ratios.
     Memory: the canonical-form cache is bounded by :data:`CANON_CACHE_SIZE` entries per
     process (≈ 2.3 KB each at s = 7, ASYM ν = 3), which dominates; estimated from the time
     until the cache is full. ``classes`` is 0: the process never lists the expansion's classes.
     """
-    times = _calibration(model)
+    times, decisions = _calibration(model)
     k = len(times) - 1
     if s_max <= k:
         seconds = times[s_max]
     else:
-        ratios = [b / max(a, 1e-4) for a, b in zip(times, times[1:])][-3:]
-        ratio = 8.0
-        if ratios:
-            mean = math.exp(sum(math.log(max(r, 1e-9)) for r in ratios) / len(ratios))
-            ratio = max(2.0, ratios[-1], mean)
-        steps = s_max - k
-        # Σ_j log(ratio · drift^j), j = 0..steps−1.
-        log_growth = steps * math.log(ratio) + steps * (steps - 1) / 2 * math.log(RATIO_DRIFT)
-        seconds = min(times[k] * math.exp(min(log_growth, 700.0)), 1e15)
+        ratio = decisions[k] / max(decisions[k - 1], 1) if k >= 1 else 8.0
+        growth = 1.2
+        if k >= 2:
+            before = decisions[k - 1] / max(decisions[k - 2], 1)
+            low, high = RATIO_GROWTH_BOUNDS
+            growth = min(max(ratio / max(before, 1e-9), low), high)
+        per_decision = times[k] / max(decisions[k], 1)
+        log_seconds = math.log(max(decisions[k], 1) * per_decision)
+        for j in range(1, s_max - k + 1):
+            log_seconds += math.log(max(ratio, 1.0)) + j * math.log(growth)
+            log_seconds += math.log(DECISION_TIME_GROWTH)
+        seconds = min(math.exp(min(log_seconds, 700.0)), 1e15)
     # Measured: ASYM ν=3 s=7, 97 s on 2 workers, ≈ 0.9 GiB per worker with a full cache.
     per_process = min(CANON_CACHE_SIZE * 2300, seconds * 40 * 2**20)
     peak = int(min(120 * 2**20 + engine_workers() * per_process, 2**62))

@@ -174,3 +174,33 @@ def test_in_process_steps_report_progress_inside_a_step():
 
     with pytest.raises(Cancelled):
         SequentialProcess(ModelSpec(3, "asym", "identity"), max_workers=1).run(5, stop_inside)
+
+
+def test_the_estimate_extrapolates_decision_counts(monkeypatch):
+    """The estimate's model (see ``estimate_sequential_cost``): decisions grow by the last
+    ratio between orders, that ratio by its own last growth (bounded), and the time per
+    decision by ``DECISION_TIME_GROWTH`` per order."""
+    import diagrams.sequential as sequential
+
+    model = ModelSpec(3, "asym", "identity")
+    g = sequential.DECISION_TIME_GROWTH
+    # Constant ratio 2: each further order doubles the work.
+    monkeypatch.setattr(sequential, "_CALIBRATION", {model: ([0.01, 0.02, 0.04], [100, 200, 400])})
+    assert sequential.estimate_sequential_cost(model, 2).seconds == pytest.approx(0.04)
+    est = sequential.estimate_sequential_cost(model, 4).seconds
+    assert est == pytest.approx(0.04 * (2 * g) ** 2, rel=1e-3)
+    # A growing ratio (2, then 4): the ratio grows again, capped by RATIO_GROWTH_BOUNDS.
+    monkeypatch.setattr(sequential, "_CALIBRATION", {model: ([0.01, 0.02, 0.08], [100, 200, 800])})
+    cap = sequential.RATIO_GROWTH_BOUNDS[1]
+    est = sequential.estimate_sequential_cost(model, 4).seconds
+    assert est == pytest.approx(0.08 * (4 * cap * g) * (4 * cap**2 * g), rel=1e-3)
+
+
+def test_the_process_counts_its_decisions():
+    model = ModelSpec(3, "asym", "zero")
+    counts = []
+    for s in range(5):
+        process = SequentialProcess(model, max_workers=1)
+        process.run(s)
+        counts.append(process.decisions)
+    assert all(0 < a < b for a, b in zip(counts, counts[1:])), counts
