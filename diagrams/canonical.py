@@ -111,16 +111,18 @@ def canonical_form(
     bundles = Counter(edges)
     base = n_h + n_p
     nb = len(bundles)
-    pairs = []
+    pairs: list[tuple[int, int]] = []
+    add = pairs.extend
     vcolor = [0] * n_h + [1] * n_p
     v = base
     if quotient_colors:
         # Colour vertices get vertex colour 2 and come right after the p-nodes in canonical
         # order; bundles get 3 and up (kind and multiplicity).
+        split = _kind_and_colour(colors, kinds)
         color_base = base + nb
         for (h, p, c), k in bundles.items():
-            kind, colour = divmod(c, colors)
-            pairs += ((h, v), (n_h + p, v), (v, color_base + colour))
+            kind, colour = split[c]
+            add(((h, v), (n_h + p, v), (v, color_base + colour)))
             vcolor.append(2 + kinds * k - kind)
             v += 1
         vcolor += [2] * colors
@@ -128,7 +130,7 @@ def canonical_form(
     else:
         codes = colors * kinds
         for (h, p, c), k in bundles.items():
-            pairs += ((h, v), (n_h + p, v))
+            add(((h, v), (n_h + p, v)))
             vcolor.append(2 + c + codes * k)
             v += 1
         total = base + nb
@@ -140,22 +142,29 @@ def canonical_form(
     for i in range(n_h):
         h_rank[labelling[i]] = i
     p_rank = [0] * n_p
-    for i in range(n_h, base):
-        p_rank[labelling[i] - n_h] = i - n_h
-    new_edges = []
+    for i in range(n_p):
+        p_rank[labelling[n_h + i] - n_h] = i
     if quotient_colors:
         c_rank = [0] * colors
-        shift = base + nb
         for i in range(colors):
-            c_rank[labelling[base + i] - shift] = i
-        for (h, p, c), k in bundles.items():
-            kind, colour = divmod(c, colors)
-            new_edges += [(h_rank[h], p_rank[p], kind * colors + c_rank[colour])] * k
+            c_rank[labelling[base + i] - color_base] = i
+        code = [kind * colors + c_rank[colour] for kind, colour in split]
+        new_edges = [(h_rank[h], p_rank[p], code[c]) for h, p, c in edges]
     else:
-        for (h, p, c), k in bundles.items():
-            new_edges += [(h_rank[h], p_rank[p], c)] * k
+        new_edges = [(h_rank[h], p_rank[p], c) for h, p, c in edges]
     new_edges.sort()
     return (n_h, n_p, tuple(new_edges))
+
+
+_SPLITS: dict[tuple[int, int], tuple[tuple[int, int], ...]] = {}
+
+
+def _kind_and_colour(colors: int, kinds: int) -> tuple[tuple[int, int], ...]:
+    """``(kind, colour)`` of every colour code ``kind·colors + colour`` (a look-up table)."""
+    table = _SPLITS.get((colors, kinds))
+    if table is None:
+        table = _SPLITS[(colors, kinds)] = tuple(divmod(c, colors) for c in range(colors * kinds))
+    return table
 
 
 def edge_orbits(

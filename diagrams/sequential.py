@@ -58,6 +58,7 @@ then merged within a share only). Measured against the class-by-class engine in
 from __future__ import annotations
 
 import math
+from bisect import insort
 from collections import Counter
 from collections.abc import Callable, Sequence
 from fractions import Fraction
@@ -219,8 +220,12 @@ class SequentialProcess:
         partners: list[list[tuple[int, int, int]]] = [[] for _ in range(colors)]
         count = [0] * colors
         open_at = [0] * n_h
+        deg_h = [0] * n_h
+        deg_p = [0] * n_p
         pending = []
         for (h, p, c), k in bundles.items():
+            deg_h[h] += k
+            deg_p[p] += k
             if c < colors:
                 partners[c].append((h, p, k))
                 count[c] += k
@@ -246,13 +251,14 @@ class SequentialProcess:
         out: list[tuple[Form, int, int]] = []
         lookup = self._lookup
         if can_open[colour]:
-            child = [*rest, (h0, p0, colour)]
-            child.sort()
+            child = rest.copy()
+            insort(child, (h0, p0, colour))
             out.append((lookup(n_h, n_p, child), 0, 1))
         if not partners[colour]:
             return out, finished
-        deg_h = Counter([h for h, _, _ in rest])
-        deg_p = Counter([p for _, p, _ in rest])
+        # Degrees once the decided edge is gone.
+        deg_h[h0] -= 1
+        deg_p[p0] -= 1
         for h1, p1, mult in partners[colour]:
             child = list(rest)
             child.remove((h1, p1, colour))
