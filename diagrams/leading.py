@@ -124,6 +124,8 @@ from diagrams.leading_bound import (
     TooMuchWork,
     weight_constant,
 )
+from diagrams.leading_planar import applies as planar_applies
+from diagrams.leading_planar import estimate_planar_seconds, planar_series
 from diagrams.leading_sym import applies as structural_applies
 from diagrams.leading_sym import leading_series_sym
 from diagrams.model import ModelSpec
@@ -525,9 +527,11 @@ LIST_WORK_DEFAULT = 6000
 
 _ENGINES: dict[ModelSpec, LeadingEngine] = {}
 _STRUCTURAL: dict[ModelSpec, list[Poly]] = {}
+_PLANAR: dict[ModelSpec, list[Poly]] = {}
 
 METHODS = ("auto", "sequential")
-"""``auto``: the structural recursions of :mod:`diagrams.leading_sym` for SYM with even ν; for
+"""``auto``: the structural recursions of :mod:`diagrams.leading_sym` for SYM with even ν; the
+planar limit of :mod:`diagrams.leading_planar` for ASYM ν = 2 with the zero target; for other
 ASYM where the exact mode runs the exact sequential process (:func:`diagrams.series.exact_method`,
 ν ≤ 4), the Pareto-optimal terms of its exact polynomials — measured faster than this module's
 process, whose pruning pays less than the exact one's shared settling: ASYM ν=3 s=7 43 s against
@@ -551,6 +555,14 @@ def _structural(model: ModelSpec, s_max: int, progress: Progress = None) -> list
         cached = _STRUCTURAL[model] = _checked_front(
             model, leading_series_sym(model, s_max, progress)
         )
+    return cached[: s_max + 1]
+
+
+def _planar(model: ModelSpec, s_max: int, progress: Progress = None) -> list[Poly]:
+    """Leading terms from :mod:`diagrams.leading_planar`, checked against Theorem 4.1's front."""
+    cached = _PLANAR.get(model)
+    if cached is None or len(cached) <= s_max:
+        cached = _PLANAR[model] = _checked_front(model, planar_series(model, s_max, progress))
     return cached[: s_max + 1]
 
 
@@ -598,11 +610,13 @@ def leading_series(
     if isinstance(s_max, bool) or not isinstance(s_max, int) or s_max < 0:
         raise SpecError("s_max", "must be a non-negative integer")
     if not applies(model):
-        from diagrams.series import exact_coefficient
+        from diagrams.series import exact_orders
 
-        return [pareto_terms(exact_coefficient(model, s, progress)) for s in range(s_max + 1)]
+        return [pareto_terms(poly) for poly in exact_orders(model, s_max, progress)]
     if _method(method) == "auto" and structural_applies(model):
         return _structural(model, s_max, progress)
+    if method == "auto" and planar_applies(model):
+        return _planar(model, s_max, progress)
     if method == "auto" and _through_exact(model):
         return _pareto_of_exact(model, s_max, progress)
     eng = engine(model)
@@ -618,7 +632,9 @@ def leading_coefficient(
     Parameters
     ----------
     model : SYM with even ν uses the structural recursions of :mod:`diagrams.leading_sym`
-        (polynomial in ``s``); ASYM with ν ≤ 4 the Pareto-optimal terms of the exact
+        (polynomial in ``s``); ASYM ν = 2 with the zero target the planar limit of
+        :mod:`diagrams.leading_planar` (polynomial in ``s``); other ASYM with ν ≤ 4 the
+        Pareto-optimal terms of the exact
         sequential process (:mod:`diagrams.sequential`), other ASYM the sequential process of
         this module; SYM with odd ν falls back to the exact polynomial and keeps its
         Pareto-optimal terms.
@@ -663,6 +679,11 @@ def estimate_leading_cost(model: ModelSpec, s_max: int) -> CostEstimate:
     if structural_applies(model):
         seconds = STRUCTURAL_SECONDS_AT_40 * (max(s_max, 1) / 40) ** 5 * (model.nu / 4)
         return CostEstimate(round(seconds, 4), 80 * 2**20, 0, s_max + 1)
+    if planar_applies(model):
+        # Arrays of (s+3) × N × N(s+2) float64, N = 2s+5, four of them: ≈ 75 MiB at s = 25.
+        n = 2 * s_max + 5
+        arrays = 4 * (s_max + 3) * n * n * (s_max + 2) * 8
+        return CostEstimate(round(estimate_planar_seconds(s_max), 4), 100 * 2**20 + arrays, 0, 0)
     if _through_exact(model):
         from diagrams.sequential import estimate_sequential_cost
 

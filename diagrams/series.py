@@ -85,6 +85,20 @@ def exact_method(model: ModelSpec, method: str = "auto") -> str:
     return "sequential" if model.nu <= 4 else "classes"
 
 
+def exact_orders(model: ModelSpec, s_max: int, progress: Progress = None) -> list[Poly]:
+    """``[exact_coefficient(model, s) for s ≤ s_max]``, with one progress scale over all orders."""
+    out = []
+    for s in range(s_max + 1):
+        sub = None
+        if progress is not None:
+
+            def sub(fraction: float, message: str, s: int = s) -> None:
+                progress((s + fraction) / (s_max + 1), message)
+
+        out.append(exact_coefficient(model, s, sub))
+    return out
+
+
 def exact_coefficient(
     model: ModelSpec, s: int, progress: Progress = None, method: str = "auto"
 ) -> Poly:
@@ -150,22 +164,12 @@ def series(
         from diagrams.sequential import sequential_series
 
         coefficients = sequential_series(model, s_max, progress)
+    elif mode == "leading":  # one pass (every method computes all orders up to s_max)
+        from diagrams.leading import leading_series
+
+        coefficients = leading_series(model, s_max, progress)
     else:
-        if mode == "leading":
-            from diagrams.leading import leading_coefficient
-
-            compute = leading_coefficient
-        else:
-            compute = exact_coefficient
-        coefficients = []
-        for s in range(s_max + 1):
-            sub = None
-            if progress is not None:
-
-                def sub(fraction: float, message: str, s: int = s) -> None:
-                    progress((s + fraction) / (s_max + 1), message)
-
-            coefficients.append(compute(model, s, sub))
+        coefficients = exact_orders(model, s_max, progress)
     if progress is not None:
         progress(1.0, "done")
     return SeriesResult(model, mode, loss_offset(model), coefficients)
