@@ -666,7 +666,9 @@ def estimate_leading_cost(model: ModelSpec, s_max: int) -> CostEstimate:
     """Estimated cost of ``leading_series(model, s_max)``.
 
     SYM with even ν: the structural recursion, ``O(s^5)`` integer work scaled from a measured
-    figure. ASYM with ν ≤ 4 (Pareto terms of the exact process): the exact sequential
+    figure. ASYM ν = 2 with the zero target: the planar method, ``s^6`` scaled from a measured
+    figure (:func:`diagrams.leading_planar.estimate_planar_seconds`). Other ASYM with ν ≤ 4
+    (Pareto terms of the exact process): the exact sequential
     process's estimate (:func:`diagrams.sequential.estimate_sequential_cost`). Other ASYM: this
     module's process is run for real on small orders (cold engines, while a run stays under
     about 0.4 s) and its time is extrapolated geometrically with the last measured ratio (at
