@@ -547,22 +547,19 @@ def engine(model: ModelSpec) -> LeadingEngine:
     return eng
 
 
-def _structural(model: ModelSpec, s_max: int, progress: Progress = None) -> list[Poly]:
-    """Leading terms from :mod:`diagrams.leading_sym`, checked against Theorem 4.1's front."""
-    cached = _STRUCTURAL.get(model)
+def _polynomial_method(
+    cache: dict[ModelSpec, list[Poly]],
+    compute: Callable[[ModelSpec, int, Progress], list[Poly]],
+    model: ModelSpec,
+    s_max: int,
+    progress: Progress = None,
+) -> list[Poly]:
+    """Leading terms from a polynomial-time method (:mod:`diagrams.leading_sym`,
+    :mod:`diagrams.leading_planar`), checked against Theorem 4.1's front and cached per model.
+    Polynomial cost: recompute exactly the order asked, never guess ahead."""
+    cached = cache.get(model)
     if cached is None or len(cached) <= s_max:
-        # Polynomial cost: recompute exactly the order asked, never guess ahead.
-        cached = _STRUCTURAL[model] = _checked_front(
-            model, leading_series_sym(model, s_max, progress)
-        )
-    return cached[: s_max + 1]
-
-
-def _planar(model: ModelSpec, s_max: int, progress: Progress = None) -> list[Poly]:
-    """Leading terms from :mod:`diagrams.leading_planar`, checked against Theorem 4.1's front."""
-    cached = _PLANAR.get(model)
-    if cached is None or len(cached) <= s_max:
-        cached = _PLANAR[model] = _checked_front(model, planar_series(model, s_max, progress))
+        cached = cache[model] = _checked_front(model, compute(model, s_max, progress))
     return cached[: s_max + 1]
 
 
@@ -614,9 +611,9 @@ def leading_series(
 
         return [pareto_terms(poly) for poly in exact_orders(model, s_max, progress)]
     if _method(method) == "auto" and structural_applies(model):
-        return _structural(model, s_max, progress)
+        return _polynomial_method(_STRUCTURAL, leading_series_sym, model, s_max, progress)
     if method == "auto" and planar_applies(model):
-        return _planar(model, s_max, progress)
+        return _polynomial_method(_PLANAR, planar_series, model, s_max, progress)
     if method == "auto" and _through_exact(model):
         return _pareto_of_exact(model, s_max, progress)
     eng = engine(model)

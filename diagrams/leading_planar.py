@@ -65,6 +65,7 @@ from fractions import Fraction
 
 import numpy as np
 
+from diagrams.combinatorics import double_factorial
 from diagrams.errors import NotApplicable, SpecError
 from diagrams.model import ModelSpec
 from diagrams.polynomial import Poly
@@ -82,17 +83,12 @@ def applies(model: ModelSpec) -> bool:
 
 
 def _primes_below(limit: int) -> Iterator[int]:
-    """Odd primes below ``limit``, largest first (an unbounded supply in practice)."""
-    out = []
+    """Odd primes below ``limit``, largest first."""
     n = limit - 1 if limit % 2 == 0 else limit - 2
     while n > 2:
         if all(n % q for q in range(3, math.isqrt(n) + 1, 2)):
-            out.append(n)
-            if len(out) >= 64:
-                yield from out
-                out = []
+            yield n
         n -= 2
-    yield from out
 
 
 def _tanh_sech_coefficients(k_max: int) -> tuple[list[Fraction], list[Fraction]]:
@@ -235,9 +231,7 @@ def _interpolate_mod(xs: list[int], values: list[int], p: int) -> list[int]:
 def coefficient_bound(s: int) -> int:
     """Bound on the sum of the absolute coefficients of ``2^{s+1}·Y_s`` (zero target, ν = 2):
     merge histories times pairings, ``Π_{t<s} 2(4 + 2t) · (2s + 3)!!``."""
-    histories = math.prod(2 * (4 + 2 * t) for t in range(s))
-    pairings = math.prod(range(1, 2 * s + 4, 2))
-    return histories * pairings
+    return math.prod(2 * (4 + 2 * t) for t in range(s)) * double_factorial(2 * s + 3)
 
 
 def _scaled_polys_mod(
@@ -271,7 +265,7 @@ def planar_zero_series(s_max: int, progress: Progress = None) -> list[Poly]:
     limit = 2**21
     while d_max * size * float(limit) ** 2 >= 2.0**52:
         limit //= 2
-    need = 2 * max(coefficient_bound(s) for s in range(s_max + 1)) + 1
+    need = 2 * coefficient_bound(s_max) + 1  # the bound grows with s
     t_coef, u_coef = _tanh_sech_coefficients(d_max + 2)
     primes: list[int] = []
     residues: list[list[list[int]]] = []

@@ -509,8 +509,7 @@ def estimate_sequential_cost(model: ModelSpec, s_max: int) -> CostEstimate:
             before = decisions[k - 1] / max(decisions[k - 2], 1)
             low, high = RATIO_GROWTH_BOUNDS
             growth = min(max(ratio / max(before, 1e-9), low), high)
-        per_decision = times[k] / max(decisions[k], 1)
-        log_seconds = math.log(max(decisions[k], 1) * per_decision)
+        log_seconds = math.log(max(times[k], 1e-9))  # decisions[k] at times[k] / decisions[k]
         for j in range(1, s_max - k + 1):
             log_seconds += math.log(max(ratio, 1.0)) + j * math.log(growth)
             log_seconds += math.log(DECISION_TIME_GROWTH)
