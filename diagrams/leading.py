@@ -106,7 +106,9 @@ that do reach a leading term grows geometrically with ``s`` (about ×2.8 per ord
 use the structural recursions of :mod:`diagrams.leading_sym` instead (``method="auto"``) and keep
 this process as their independent check (``method="sequential"``). For ASYM the two ends of
 every front (all terms that lead off the critical line ``H ≍ p^{ν−1}``) are polynomial too:
-:mod:`diagrams.leading_extremes` (``series(..., mode="extreme")``).
+:mod:`diagrams.leading_extremes` (``series(..., mode="extreme")``), and so is the whole front
+of the zero target: the planar limit for ν = 2 (:mod:`diagrams.leading_planar`), the mean-field
+limit for ν ≥ 3 (:mod:`diagrams.leading_dmft`).
 """
 
 from __future__ import annotations
@@ -124,6 +126,8 @@ from diagrams.leading_bound import (
     TooMuchWork,
     weight_constant,
 )
+from diagrams.leading_dmft import applies as dmft_applies
+from diagrams.leading_dmft import dmft_series, estimate_dmft_seconds
 from diagrams.leading_planar import applies as planar_applies
 from diagrams.leading_planar import estimate_planar_seconds, planar_series
 from diagrams.leading_sym import applies as structural_applies
@@ -528,16 +532,18 @@ LIST_WORK_DEFAULT = 6000
 _ENGINES: dict[ModelSpec, LeadingEngine] = {}
 _STRUCTURAL: dict[ModelSpec, list[Poly]] = {}
 _PLANAR: dict[ModelSpec, list[Poly]] = {}
+_DMFT: dict[ModelSpec, list[Poly]] = {}
 
 METHODS = ("auto", "sequential")
 """``auto``: the structural recursions of :mod:`diagrams.leading_sym` for SYM with even ν; the
-planar limit of :mod:`diagrams.leading_planar` for ASYM ν = 2 with the zero target; for other
+planar limit of :mod:`diagrams.leading_planar` for ASYM ν = 2 with the zero target; the
+mean-field limit of :mod:`diagrams.leading_dmft` for ASYM ν ≥ 3 with the zero target; for other
 ASYM where the exact mode runs the exact sequential process (:func:`diagrams.series.exact_method`,
 ν ≤ 4), the Pareto-optimal terms of its exact polynomials — measured faster than this module's
 process, whose pruning pays less than the exact one's shared settling: ASYM ν=3 s=7 43 s against
 191 s, ν=2 s=11 6.9 s against 31 s (``BENCHMARKS.md``); this module's process otherwise.
 ``sequential``: always this module's process (the general algorithm, kept as the independent
-check of the other two)."""
+check of the others)."""
 
 
 def engine(model: ModelSpec) -> LeadingEngine:
@@ -555,7 +561,8 @@ def _polynomial_method(
     progress: Progress = None,
 ) -> list[Poly]:
     """Leading terms from a polynomial-time method (:mod:`diagrams.leading_sym`,
-    :mod:`diagrams.leading_planar`), checked against Theorem 4.1's front and cached per model.
+    :mod:`diagrams.leading_planar`, :mod:`diagrams.leading_dmft`), checked against Theorem
+    4.1's front and cached per model.
     Polynomial cost: recompute exactly the order asked, never guess ahead."""
     cached = cache.get(model)
     if cached is None or len(cached) <= s_max:
@@ -614,6 +621,8 @@ def leading_series(
         return _polynomial_method(_STRUCTURAL, leading_series_sym, model, s_max, progress)
     if method == "auto" and planar_applies(model):
         return _polynomial_method(_PLANAR, planar_series, model, s_max, progress)
+    if method == "auto" and dmft_applies(model):
+        return _polynomial_method(_DMFT, dmft_series, model, s_max, progress)
     if method == "auto" and _through_exact(model):
         return _pareto_of_exact(model, s_max, progress)
     eng = engine(model)
@@ -630,8 +639,9 @@ def leading_coefficient(
     ----------
     model : SYM with even ν uses the structural recursions of :mod:`diagrams.leading_sym`
         (polynomial in ``s``); ASYM ν = 2 with the zero target the planar limit of
-        :mod:`diagrams.leading_planar` (polynomial in ``s``); other ASYM with ν ≤ 4 the
-        Pareto-optimal terms of the exact
+        :mod:`diagrams.leading_planar` (polynomial in ``s``); ASYM ν ≥ 3 with the zero target
+        the mean-field limit of :mod:`diagrams.leading_dmft` (polynomial in ``s``); other ASYM
+        with ν ≤ 4 the Pareto-optimal terms of the exact
         sequential process (:mod:`diagrams.sequential`), other ASYM the sequential process of
         this module; SYM with odd ν falls back to the exact polynomial and keeps its
         Pareto-optimal terms.
@@ -664,7 +674,9 @@ def estimate_leading_cost(model: ModelSpec, s_max: int) -> CostEstimate:
 
     SYM with even ν: the structural recursion, ``O(s^5)`` integer work scaled from a measured
     figure. ASYM ν = 2 with the zero target: the planar method, ``s^6`` scaled from a measured
-    figure (:func:`diagrams.leading_planar.estimate_planar_seconds`). Other ASYM with ν ≤ 4
+    figure (:func:`diagrams.leading_planar.estimate_planar_seconds`). ASYM ν ≥ 3 with the zero
+    target: the mean-field method, ``s^5`` scaled from a measured figure
+    (:func:`diagrams.leading_dmft.estimate_dmft_seconds`). Other ASYM with ν ≤ 4
     (Pareto terms of the exact process): the exact sequential
     process's estimate (:func:`diagrams.sequential.estimate_sequential_cost`). Other ASYM: this
     module's process is run for real on small orders (cold engines, while a run stays under
@@ -683,6 +695,10 @@ def estimate_leading_cost(model: ModelSpec, s_max: int) -> CostEstimate:
         n = 2 * s_max + 5
         arrays = 4 * (s_max + 3) * n * n * (s_max + 2) * 8
         return CostEstimate(round(estimate_planar_seconds(s_max), 4), 100 * 2**20 + arrays, 0, 0)
+    if dmft_applies(model):
+        # About twenty (s+3)² grids of Python integers: a few MiB even at s = 50.
+        seconds = estimate_dmft_seconds(model.nu, s_max)
+        return CostEstimate(round(seconds, 4), 100 * 2**20, 0, 0)
     if _through_exact(model):
         from diagrams.sequential import estimate_sequential_cost
 

@@ -1,0 +1,69 @@
+"""The mean-field leading mode for ASYM ν ≥ 3 with the zero target (diagrams.leading_dmft)
+against independent methods: the Pareto terms of the exact polynomials, the general pruned
+leading process, Theorem 4.1's front, and both ends of every front from the branching
+processes of the extreme mode."""
+
+from __future__ import annotations
+
+import pytest
+
+from diagrams import ModelSpec, series
+from diagrams.cost import estimate_cost
+from diagrams.errors import NotApplicable, SpecError
+from diagrams.leading import leading_series, pareto_terms
+from diagrams.leading_dmft import applies, dmft_series, dmft_zero_series
+from diagrams.leading_extremes import extreme_series
+from diagrams.pareto import theorem41_terms
+from diagrams.series import exact_orders
+
+
+@pytest.mark.parametrize(("nu", "s_max"), [(3, 5), (4, 4), (5, 3)])
+def test_equals_the_pareto_terms_of_the_exact_polynomials(nu, s_max):
+    model = ModelSpec(nu, "asym", "zero")
+    exact = exact_orders(model, s_max)
+    dmft = dmft_zero_series(nu, s_max)
+    for s in range(s_max + 1):
+        assert dmft[s] == pareto_terms(exact[s]), (nu, s)
+
+
+def test_equals_the_general_leading_process():
+    model = ModelSpec(3, "asym", "zero")
+    assert dmft_zero_series(3, 5) == leading_series(model, 5, method="sequential")
+
+
+@pytest.mark.parametrize(("nu", "s_max"), [(3, 25), (4, 20)])
+def test_front_is_theorem_4_1_and_ends_are_the_extreme_mode(nu, s_max):
+    model = ModelSpec(nu, "asym", "zero")
+    dmft = dmft_zero_series(nu, s_max)
+    ends = extreme_series(model, s_max)
+    for s in range(s_max + 1):
+        assert sorted(dmft[s].terms) == sorted(theorem41_terms(model, s)), s
+        for key, value in ends[s].terms.items():
+            assert dmft[s].terms[key] == value, (s, key)
+    # All terms of one level share the sign (−1)^s (s_R = 0: no cancellations).
+    for s in (3, 4, s_max):
+        assert all((c > 0) == (s % 2 == 0) for c in dmft[s].terms.values())
+
+
+def test_series_leading_mode_uses_it_and_its_estimate():
+    model = ModelSpec(4, "asym", "zero")
+    result = series(model, 12, mode="leading")
+    assert result.coefficients == dmft_zero_series(4, 12)
+    est = estimate_cost(model, 25, "leading")
+    assert 0.5 < est.seconds < 60 and est.peak_bytes < 2**30
+
+
+def test_applies_and_errors():
+    assert applies(ModelSpec(3, "asym", "zero"))
+    assert applies(ModelSpec(7, "asym", "zero"))
+    assert not applies(ModelSpec(2, "asym", "zero"))
+    assert not applies(ModelSpec(3, "asym", "identity"))
+    assert not applies(ModelSpec(4, "sym", "zero"))
+    with pytest.raises(NotApplicable):
+        dmft_series(ModelSpec(3, "asym", "identity"), 2)
+    with pytest.raises(SpecError) as err:
+        dmft_zero_series(3, -1)
+    assert err.value.field == "s_max"
+    with pytest.raises(SpecError) as err:
+        dmft_zero_series(2, 3)
+    assert err.value.field == "model.nu"
