@@ -58,6 +58,7 @@ then merged within a share only). Measured against the class-by-class engine in
 from __future__ import annotations
 
 import math
+import time
 from bisect import insort
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -65,7 +66,7 @@ from fractions import Fraction
 from functools import partial
 
 from diagrams.canonical import Edge, Form, canonical_form, compact, edge_orbits
-from diagrams.cost import CostEstimate, small_run_times
+from diagrams.cost import CostEstimate
 from diagrams.errors import SpecError
 from diagrams.model import ModelSpec
 from diagrams.parallel import engine_workers, planned_workers, sum_over_items
@@ -94,6 +95,17 @@ RATIO_GROWTH_BOUNDS = (1.0, 1.35)
 """Bounds on the per-order growth of the ratio of decision counts between consecutive orders
 (measured: ASYM ν=2 2.27, 2.18, …, 2.10, slowly falling; ν=3 3.4, 4.2, 4.9, 5.8, 6.5; ν=4 4.2,
 5.6, 7.1, 9.4; SYM ν=3 5.2, 5.3, 5.9, 6.2, 6.1)."""
+
+CALIBRATION_DECISIONS = 2100
+"""The cost estimate's calibration runs the orders ``s = 0, 1, …`` until one makes more than this
+many pending-edge decisions. Decision counts are deterministic, so which orders are measured does
+not depend on the machine's load (a wall-time limit did: under load it stopped an order early and
+the longer extrapolation overestimated ASYM ν=3 s=7 at 2 300 s instead of 60 s). The last run
+takes 0.1–0.8 s on the 2-core machine (ASYM ν=2..4, SYM ν=3, 4), as with the former 0.15-s limit
+on an idle machine; the orders measured are the same except SYM ν=3 identity (one fewer)."""
+
+CALIBRATION_SECONDS = 5.0
+"""Safety cap on the calibration's total wall time (reached only on a badly overloaded machine)."""
 
 TICK_EVERY = 256
 """Pending-edge decisions between two progress reports inside an in-process step (≈ 20 ms of
@@ -461,28 +473,32 @@ _CALIBRATION: dict[ModelSpec, tuple[list[float], list[int]]] = {}
 
 def _calibration(model: ModelSpec) -> tuple[list[float], list[int]]:
     """Cold wall times and pending-edge decision counts of the process for ``s_max = 0, 1, …``
-    while the runs stay small. In-process: estimates are also asked inside the service's
-    threaded web server, where forking worker processes could deadlock."""
+    until a run makes more than :data:`CALIBRATION_DECISIONS` decisions. In-process: estimates
+    are also asked inside the service's threaded web server, where forking worker processes
+    could deadlock."""
     cached = _CALIBRATION.get(model)
     if cached is None:
+        times: list[float] = []
         decisions: list[int] = []
-
-        def run(s: int) -> None:
+        for s in range(40):
             process = SequentialProcess(model, max_workers=1)
+            start = time.perf_counter()
             process.run(s)
+            times.append(time.perf_counter() - start)
             decisions.append(process.decisions)
-
-        cached = _CALIBRATION[model] = (small_run_times(run), decisions)
+            if decisions[-1] > CALIBRATION_DECISIONS or sum(times) > CALIBRATION_SECONDS:
+                break
+        cached = _CALIBRATION[model] = (times, decisions)
     return cached
 
 
 def estimate_sequential_cost(model: ModelSpec, s_max: int) -> CostEstimate:
     """Estimated cost of :func:`sequential_series` (``model``, ``s_max``).
 
-    The process is run for real on small orders (cold, in one process, until a run takes about
-    0.15 s), counting its pending-edge decisions — the unit of its work, and deterministic,
-    unlike the times. The count is extrapolated with the last ratio between consecutive orders,
-    itself growing per order as it did over the last two (within
+    The process is run for real on small orders (cold, in one process, until a run makes more
+    than :data:`CALIBRATION_DECISIONS` decisions), counting its pending-edge decisions — the unit
+    of its work, and deterministic, unlike the times. The count is extrapolated with the last
+    ratio between consecutive orders, itself growing per order as it did over the last two (within
     :data:`RATIO_GROWTH_BOUNDS`), and the time per decision of the last run grows by
     :data:`DECISION_TIME_GROWTH` per order. One process is modelled: the service's workers
     run the process in-process; two cores measured 1.1–1.4× faster.
