@@ -53,7 +53,7 @@ operations per ``y``, ``O(s^5)`` in all: ``s = 25`` in about 3 s (``BENCHMARKS.m
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from fractions import Fraction
 from math import comb
 
@@ -102,32 +102,9 @@ class _EGF2:
                             total += c1 * bj[j1] * x * z
             out[i][j] = total
 
-    def compose(self, m: Grid, g: Grid, d: int, out: Grid, sign: int = 1) -> None:
-        """Add ``sign·∫_s^t m(t,u) g(u,s) du`` at degree ``d`` (inputs of degree ``d − 1``)."""
-        binom = self.binom
-        din = d - 1
-        for a in range(din + 1):
-            for b in range(din - a + 1):
-                x = m[a][b]
-                if not x:
-                    continue
-                for c in range(din - a - b + 1):
-                    e = din - a - b - c
-                    z = g[c][e]
-                    if not z:
-                        continue
-                    k = b + c + 1
-                    v = sign * binom[b + c][b] * x * z
-                    out[a + k][e] += v * binom[a + k][a]
-                    out[a][e + k] -= v * binom[e + k][e]
-
-    def integrate0(
-        self, a_: Grid, b_: Grid, d: int, out: Grid, sign: int = 1, swap: bool = False
-    ) -> None:
-        """Add ``sign·∫_0^{t'} a(t,s) b(t',s) ds`` as a function of ``(t, t')`` (of ``(t', t)``
-        if ``swap``) at degree ``d`` (inputs of degree ``d − 1``)."""
-        binom = self.binom
-        din = d - 1
+    @staticmethod
+    def _pairs(a_: Grid, b_: Grid, din: int) -> Iterator[tuple[int, int, int, int, int]]:
+        """Nonzero products ``a_[a][b]·b_[c][e]`` with ``a + b + c + e = din``."""
         for a in range(din + 1):
             for b in range(din - a + 1):
                 x = a_[a][b]
@@ -136,14 +113,31 @@ class _EGF2:
                 for c in range(din - a - b + 1):
                     e = din - a - b - c
                     z = b_[c][e]
-                    if not z:
-                        continue
-                    k = b + e + 1
-                    v = sign * binom[b + e][b] * binom[c + k][c] * x * z
-                    if swap:
-                        out[c + k][a] += v
-                    else:
-                        out[a][c + k] += v
+                    if z:
+                        yield a, b, c, e, x * z
+
+    def compose(self, m: Grid, g: Grid, d: int, out: Grid, sign: int = 1) -> None:
+        """Add ``sign·∫_s^t m(t,u) g(u,s) du`` at degree ``d`` (inputs of degree ``d − 1``)."""
+        binom = self.binom
+        for a, b, c, e, xz in self._pairs(m, g, d - 1):
+            k = b + c + 1
+            v = sign * binom[b + c][b] * xz
+            out[a + k][e] += v * binom[a + k][a]
+            out[a][e + k] -= v * binom[e + k][e]
+
+    def integrate0(
+        self, a_: Grid, b_: Grid, d: int, out: Grid, sign: int = 1, swap: bool = False
+    ) -> None:
+        """Add ``sign·∫_0^{t'} a(t,s) b(t',s) ds`` as a function of ``(t, t')`` (of ``(t', t)``
+        if ``swap``) at degree ``d`` (inputs of degree ``d − 1``)."""
+        binom = self.binom
+        for a, b, c, e, xz in self._pairs(a_, b_, d - 1):
+            k = b + e + 1
+            v = sign * binom[b + e][b] * binom[c + k][c] * xz
+            if swap:
+                out[c + k][a] += v
+            else:
+                out[a][c + k] += v
 
     def diagonal(self, a: Grid, d: int) -> int:
         """EGF coefficient of ``t^d/d!`` in ``a(t, t)``."""
