@@ -34,8 +34,8 @@ reaction through the other colours). Since ``dE[L]/dt = −Σ_{k,m} E|u̇_k^{(m)
     P_0 = ½,   P_s(y) = −ν · d^{s−1}/dτ^{s−1} [∂_τ ∂_{τ'} C](τ, τ)|_0     (s ≥ 1).
 
 The derivation is heuristic (a cavity argument, not a proof); the result is checked term by term
-against the exact sequential process, which assumes none of it, for ν = 3 (s ≤ 7), ν = 4
-(s ≤ 6), ν = 5 (s ≤ 4), ν = 6, 7 (s ≤ 3), and against both ends of every front computed by the
+against the exact polynomials, which assume none of it, for ν = 3 (s ≤ 7), ν = 4 (s ≤ 6),
+ν = 5 (s ≤ 6), ν = 6 (s ≤ 5), ν = 7, 8 (s ≤ 4), and against both ends of every front computed by the
 independent branching processes of :mod:`diagrams.leading_extremes` up to s = 25
 (``tests/test_leading_dmft.py``). With the identity target the single-site process becomes
 non-linear (a ``Π_{m'≠m} x^{(m')}`` drive), which this module does not cover.

@@ -17,7 +17,7 @@ from diagrams.pareto import theorem41_terms
 from diagrams.series import exact_orders
 
 
-@pytest.mark.parametrize(("nu", "s_max"), [(3, 5), (4, 4), (5, 3)])
+@pytest.mark.parametrize(("nu", "s_max"), [(3, 5), (4, 4), (5, 3), (6, 4), (8, 4)])
 def test_equals_the_pareto_terms_of_the_exact_polynomials(nu, s_max):
     model = ModelSpec(nu, "asym", "zero")
     exact = exact_orders(model, s_max)
