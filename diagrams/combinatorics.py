@@ -1,8 +1,10 @@
-"""Small exact counting functions shared by the engine and the closed forms (Wick pairings of a
-bundle, non-crossing pairings of a cycle)."""
+"""Small exact functions shared by the engine, the closed forms and the reference oracle (Wick
+pairings of a bundle, non-crossing pairings of a cycle, exact polynomial interpolation)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from fractions import Fraction
 from math import comb
 
 
@@ -31,3 +33,28 @@ def narayana(m: int, n: int) -> int:
     if m < 1 or not 1 <= n <= m:
         return 0
     return comb(m, n) * comb(m, n - 1) // m
+
+
+def interpolate(xs: Sequence[int], ys: Sequence[int | Fraction]) -> list[Fraction]:
+    """Monomial coefficients ``[c_0, c_1, …]`` of the polynomial through ``(xs, ys)``, exactly
+    (Newton divided differences, then expansion into the monomial basis).
+
+    >>> interpolate([0, 1, 2], [1, 2, 5])
+    [Fraction(1, 1), Fraction(0, 1), Fraction(1, 1)]
+    """
+    n = len(xs)
+    table = [Fraction(y) for y in ys]
+    newton = [table[0]]
+    for order in range(1, n):
+        table = [(table[i + 1] - table[i]) / (xs[i + order] - xs[i]) for i in range(len(table) - 1)]
+        newton.append(table[0])
+    coeffs = [Fraction(0)] * n
+    basis = [Fraction(1)]  # Π_{i<order} (x − xs[i]) in the monomial basis
+    for order in range(n):
+        for d, b in enumerate(basis):
+            coeffs[d] += newton[order] * b
+        shifted = [Fraction(0)] + basis
+        for d, b in enumerate(basis):
+            shifted[d] -= xs[order] * b
+        basis = shifted
+    return coeffs

@@ -57,6 +57,7 @@ from collections.abc import Callable, Iterator
 from fractions import Fraction
 from math import comb
 
+from diagrams.combinatorics import interpolate
 from diagrams.errors import NotApplicable, SpecError
 from diagrams.model import ModelSpec
 from diagrams.polynomial import Poly
@@ -213,27 +214,6 @@ def _velocity_moments(nu: int, y: int, degree: int) -> list[int]:
     ]
 
 
-def _interpolate(xs: list[int], values: list[int]) -> list[Fraction]:
-    """Coefficients (low to high) of the polynomial through ``(xs, values)``, exactly."""
-    n = len(xs)
-    diffs = [Fraction(v) for v in values]
-    newton = [diffs[0]]
-    for k in range(1, n):
-        diffs = [(diffs[i + 1] - diffs[i]) / (xs[i + k] - xs[i]) for i in range(n - k)]
-        newton.append(diffs[0])
-    poly = [Fraction(0)] * n
-    basis = [Fraction(1)]
-    for k in range(n):
-        for i, b in enumerate(basis):
-            poly[i] += newton[k] * b
-        nxt = [Fraction(0)] * (len(basis) + 1)
-        for i, b in enumerate(basis):
-            nxt[i + 1] += b
-            nxt[i] -= xs[k] * b
-        basis = nxt
-    return poly
-
-
 def dmft_zero_series(nu: int, s_max: int, progress: Progress = None) -> list[Poly]:
     """Pareto-optimal terms of ``Y_0..Y_{s_max}`` for ASYM ν ≥ 3, zero target (module docstring).
 
@@ -254,7 +234,7 @@ def dmft_zero_series(nu: int, s_max: int, progress: Progress = None) -> list[Pol
     out = [Poly({(nu, 1, nu): Fraction(1, 2)})]
     for s in range(1, s_max + 1):
         p_s = [-nu * v[s - 1] for v in values]
-        poly = _interpolate(ys[: s + 1], p_s[: s + 1])
+        poly = interpolate(ys[: s + 1], p_s[: s + 1])
         extra = ys[s + 1]
         if sum(c * extra**i for i, c in enumerate(poly)) != p_s[s + 1]:
             raise RuntimeError(f"dmft_zero_series: P_{s} is not of degree {s} in y")

@@ -86,7 +86,12 @@ def exact_method(model: ModelSpec, method: str = "auto") -> str:
 
 
 def exact_orders(model: ModelSpec, s_max: int, progress: Progress = None) -> list[Poly]:
-    """``[exact_coefficient(model, s) for s ≤ s_max]``, with one progress scale over all orders."""
+    """``[exact_coefficient(model, s) for s ≤ s_max]``, with one progress scale over all orders;
+    the sequential process computes them all in one pass."""
+    if exact_method(model) == "sequential":
+        from diagrams.sequential import sequential_series
+
+        return sequential_series(model, s_max, progress)
     out = []
     for s in range(s_max + 1):
         sub = None
@@ -160,10 +165,6 @@ def series(
         from diagrams.leading_extremes import extreme_series
 
         coefficients = extreme_series(model, s_max, progress)
-    elif mode == "exact" and exact_method(model) == "sequential":  # one pass as well
-        from diagrams.sequential import sequential_series
-
-        coefficients = sequential_series(model, s_max, progress)
     elif mode == "leading":  # one pass (every method computes all orders up to s_max)
         from diagrams.leading import leading_series
 

@@ -53,6 +53,7 @@ from __future__ import annotations
 import itertools
 from fractions import Fraction
 
+from diagrams.combinatorics import interpolate
 from diagrams.errors import SpecError
 from diagrams.model import ModelSpec
 
@@ -286,29 +287,6 @@ def bruteforce_series(model: ModelSpec, p: int, H: int, s_max: int) -> list[dict
     return results
 
 
-def _interpolate(xs: list[int], ys: list[Fraction]) -> list[Fraction]:
-    """Monomial coefficients ``[c_0, c_1, …]`` of the polynomial through ``(xs, ys)``.
-
-    Newton divided differences, then expansion into the monomial basis, all exact.
-    """
-    n = len(xs)
-    table = list(ys)
-    newton = [table[0]]
-    for order in range(1, n):
-        table = [(table[i + 1] - table[i]) / (xs[i + order] - xs[i]) for i in range(len(table) - 1)]
-        newton.append(table[0])
-    coeffs = [Fraction(0)] * n
-    basis = [Fraction(1)]  # Π_{i<order} (x − xs[i]) in the monomial basis
-    for order in range(n):
-        for d, b in enumerate(basis):
-            coeffs[d] += newton[order] * b
-        shifted = [Fraction(0)] + basis
-        for d, b in enumerate(basis):
-            shifted[d] -= xs[order] * b
-        basis = shifted
-    return coeffs
-
-
 def bruteforce_polynomial(
     model: ModelSpec, s: int, q_max: int | None = None, n_max: int | None = None
 ) -> dict[tuple[int, int, int], Fraction]:
@@ -339,10 +317,10 @@ def bruteforce_polynomial(
     for l in powers:
         # Per H: coefficients in p of Y/(pH); then each coefficient interpolated in H.
         by_h = [
-            _interpolate(ps, [values[(p, H)].get(l, Fraction(0)) / (p * H) for p in ps]) for H in hs
+            interpolate(ps, [values[(p, H)].get(l, Fraction(0)) / (p * H) for p in ps]) for H in hs
         ]
         for q in range(q_max):
-            for n, c in enumerate(_interpolate(hs, [row[q] for row in by_h])):
+            for n, c in enumerate(interpolate(hs, [row[q] for row in by_h])):
                 if c:
                     out[(q + 1, n + 1, l)] = c
     return dict(sorted(out.items()))
