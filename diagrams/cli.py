@@ -33,6 +33,9 @@ def build_parser() -> argparse.ArgumentParser:
     _model_args(p_series)
     p_series.add_argument("--s-max", type=int, required=True)
     p_series.add_argument("--mode", choices=MODES, default="exact")
+    p_series.add_argument(
+        "--s-r-max", type=int, default=None, help="leading mode: at most this many R atoms"
+    )
     p_series.add_argument("--format", choices=("json", "table", "latex"), default="table")
     p_exp = sub.add_parser("expansion", help="diagram classes of (½D − R)^{⋆(s+1)}")
     _model_args(p_exp)
@@ -45,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
     _model_args(p_est)
     p_est.add_argument("--s-max", type=int, required=True)
     p_est.add_argument("--mode", choices=MODES, default="exact")
+    p_est.add_argument("--s-r-max", type=int, default=None)
     return parser
 
 
@@ -58,7 +62,7 @@ def run(argv: Sequence[str] | None = None, out=None) -> int:
     try:
         model = _model(args)
         if args.command == "series":
-            res = series(model, args.s_max, args.mode)
+            res = series(model, args.s_max, args.mode, s_r_max=args.s_r_max)
             if args.format == "json":
                 json.dump(res.to_dict(), out, indent=1, sort_keys=True)
                 out.write("\n")
@@ -67,7 +71,10 @@ def run(argv: Sequence[str] | None = None, out=None) -> int:
                 for s, y in enumerate(res.coefficients):
                     out.write(f"Y_{{{s}}} = {y.latex()}\n")
             else:
-                out.write(f"# {model}, mode={args.mode}; E[L(t)] ~ offset + Σ Y_s t^s/(T^s s!)\n")
+                only = "" if args.s_r_max is None else f", terms with s_R <= {args.s_r_max}"
+                out.write(
+                    f"# {model}, mode={args.mode}{only}; E[L(t)] ~ offset + Σ Y_s t^s/(T^s s!)\n"
+                )
                 out.write(f"offset = {res.offset.to_text()}\n")
                 for s, y in enumerate(res.coefficients):
                     out.write(f"Y_{s} = {y.to_text()}\n")
@@ -103,7 +110,8 @@ def run(argv: Sequence[str] | None = None, out=None) -> int:
             out.write(f"E[D_{2 * model.nu}] = {expectation(atom_d(model), model).to_text()}\n")
             out.write(f"E[R_{model.nu}] = {expectation(atom_r(model), model).to_text()}\n")
         else:
-            out.write(json.dumps(estimate_cost(model, args.s_max, args.mode).to_dict()) + "\n")
+            est = estimate_cost(model, args.s_max, args.mode, s_r_max=args.s_r_max)
+            out.write(json.dumps(est.to_dict()) + "\n")
     except DiagramsError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2

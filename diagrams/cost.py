@@ -29,6 +29,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from diagrams.errors import SpecError
 from diagrams.expansion import expansion_cache
 from diagrams.model import ModelSpec
 from diagrams.series import exact_coefficient, exact_method, validate_order
@@ -112,9 +113,14 @@ def edges_at(model: ModelSpec, s: int) -> int:
 
 
 def estimate_cost(
-    model: ModelSpec, s_max: int, mode: str = "exact", method: str = "auto"
+    model: ModelSpec,
+    s_max: int,
+    mode: str = "exact",
+    method: str = "auto",
+    s_r_max: int | None = None,
 ) -> CostEstimate:
-    """Estimated cost of ``series(model, s_max, mode)``; with ``method="classes"`` that of the
+    """Estimated cost of ``series(model, s_max, mode, s_r_max=s_r_max)``; with
+    ``method="classes"`` that of the
     class-by-class computation, which is also what ``expansion(model, s_max)`` (plus the
     expectations of its classes) costs. ``method`` is one of
     :data:`diagrams.series.EXACT_METHODS` and only matters for the exact mode.
@@ -126,6 +132,8 @@ def estimate_cost(
     True
     """
     s_max = validate_order(s_max, "s_max")
+    if s_r_max is not None and mode != "leading":
+        raise SpecError("s_r_max", "applies to the leading mode only")
     if mode == "extreme":
         from diagrams.leading_extremes import estimate_extreme_cost
 
@@ -136,7 +144,7 @@ def estimate_cost(
         except ImportError:
             pass
         else:
-            return estimate_leading_cost(model, s_max)
+            return estimate_leading_cost(model, s_max, s_r_max)
     if exact_method(model, method) == "sequential":
         from diagrams.sequential import estimate_sequential_cost
 

@@ -126,8 +126,13 @@ from diagrams.leading_bound import (
     TooMuchWork,
     weight_constant,
 )
+from diagrams.leading_dmft import (
+    FIRST_ORDER_S_R,
+    dmft_first_order_series,
+    dmft_series,
+    estimate_dmft_seconds,
+)
 from diagrams.leading_dmft import applies as dmft_applies
-from diagrams.leading_dmft import dmft_series, estimate_dmft_seconds
 from diagrams.leading_planar import applies as planar_applies
 from diagrams.leading_planar import estimate_planar_seconds, planar_series
 from diagrams.leading_sym import applies as structural_applies
@@ -137,6 +142,7 @@ from diagrams.pareto import (
     covered_by_theorem41,
     edge_count,
     pareto_front,
+    s_d_of,
     theorem41_q,
     theorem41_terms,
 )
@@ -533,6 +539,7 @@ _ENGINES: dict[ModelSpec, LeadingEngine] = {}
 _STRUCTURAL: dict[ModelSpec, list[Poly]] = {}
 _PLANAR: dict[ModelSpec, list[Poly]] = {}
 _DMFT: dict[ModelSpec, list[Poly]] = {}
+_DMFT_FIRST_ORDER: dict[ModelSpec, list[Poly]] = {}
 
 METHODS = ("auto", "sequential")
 """``auto``: the structural recursions of :mod:`diagrams.leading_sym` for SYM with even ν; the
@@ -559,14 +566,16 @@ def _polynomial_method(
     model: ModelSpec,
     s_max: int,
     progress: Progress = None,
+    check: Callable[[ModelSpec, list[Poly]], list[Poly]] | None = None,
 ) -> list[Poly]:
     """Leading terms from a polynomial-time method (:mod:`diagrams.leading_sym`,
     :mod:`diagrams.leading_planar`, :mod:`diagrams.leading_dmft`), checked against Theorem
-    4.1's front and cached per model.
+    4.1's front (``check``, default :func:`_checked_front`) and cached per model.
     Polynomial cost: recompute exactly the order asked, never guess ahead."""
+    check = check or _checked_front
     cached = cache.get(model)
     if cached is None or len(cached) <= s_max:
-        cached = cache[model] = _checked_front(model, compute(model, s_max, progress))
+        cached = cache[model] = check(model, compute(model, s_max, progress))
     return cached[: s_max + 1]
 
 
@@ -600,19 +609,83 @@ def _method(method: str) -> str:
     return method
 
 
+def validate_s_r_max(s_r_max: object) -> int | None:
+    """``None`` or a non-negative integer (the largest number of ``R_ν`` atoms kept)."""
+    if s_r_max is None:
+        return None
+    if isinstance(s_r_max, bool) or not isinstance(s_r_max, int) or s_r_max < 0:
+        raise SpecError("s_r_max", "must be a non-negative integer or null")
+    return s_r_max
+
+
+def first_order_applies(model: ModelSpec, s_r_max: int | None) -> bool:
+    """Whether ``s_r_max`` selects only the levels of
+    :func:`diagrams.leading_dmft.dmft_first_order_series` (ASYM ν ≥ 3, identity, ``s_R ≤ 2``)."""
+    return (
+        s_r_max is not None
+        and s_r_max <= FIRST_ORDER_S_R
+        and not model.sym
+        and model.nu >= 3
+        and model.target == "identity"
+    )
+
+
+def at_most_s_r(model: ModelSpec, s: int, poly: Poly, s_r_max: int | None) -> Poly:
+    """The terms of ``Y_s`` with at most ``s_r_max`` atoms ``R_ν`` (``s_R = s + 1 − s_D``)."""
+    if s_r_max is None:
+        return poly
+    return Poly({k: c for k, c in poly.terms.items() if s + 1 - s_d_of(model, s, k[2]) <= s_r_max})
+
+
+def _checked_first_order(model: ModelSpec, polys: list[Poly]) -> list[Poly]:
+    """``polys``, after checking that their terms fill Theorem 4.1's front on the levels
+    ``s_R ≤ 2`` (:func:`_checked_front`, restricted) at every order."""
+    for t, poly in enumerate(polys):
+        front = at_most_s_r(model, t, Poly(dict.fromkeys(theorem41_terms(model, t), 1)), 2)
+        if sorted(poly.terms) != sorted(front.terms):
+            raise AssertionError(f"first-order terms of Y_{t} differ from Theorem 4.1's front")
+    return polys
+
+
+def _first_order(model: ModelSpec, s_max: int, progress: Progress = None) -> list[Poly]:
+    return dmft_first_order_series(model.nu, s_max, progress)
+
+
 def leading_series(
-    model: ModelSpec, s_max: int, progress: Progress = None, method: str = "auto"
+    model: ModelSpec,
+    s_max: int,
+    progress: Progress = None,
+    method: str = "auto",
+    s_r_max: int | None = None,
 ) -> list[Poly]:
     """Leading (Pareto-optimal) terms of ``Y_0..Y_{s_max}`` in one pass.
+
+    ``s_r_max`` keeps only the terms with at most that many ``R_ν`` atoms (the power of the
+    target; ``s_R`` is even for the identity target and 0 for the zero target): for ASYM ν ≥ 3
+    with the identity target ``s_r_max ≤ 2`` — the zero-target level and the first order in the
+    target strength — is computed in polynomial time by
+    :func:`diagrams.leading_dmft.dmft_first_order_series`; otherwise the complete leading terms
+    are computed and filtered.
 
     Examples
     --------
     >>> ys = leading_series(ModelSpec(2, "sym", "identity"), 1)
     >>> ys[0].to_text()
     '(-1)*p*H*s2 + (1/2)*p^2*H*s2^2 + (1/2)*p*H^2*s2^2'
+    >>> leading_series(ModelSpec(3, "asym", "identity"), 1, s_r_max=0)[1].to_text()
+    '(-3)*p^5*H*s2^5 + (-3)*p^3*H^2*s2^5'
     """
     if isinstance(s_max, bool) or not isinstance(s_max, int) or s_max < 0:
         raise SpecError("s_max", "must be a non-negative integer")
+    s_r_max = validate_s_r_max(s_r_max)
+    if s_r_max is not None:
+        if _method(method) == "auto" and first_order_applies(model, s_r_max):
+            full = _polynomial_method(
+                _DMFT_FIRST_ORDER, _first_order, model, s_max, progress, _checked_first_order
+            )
+        else:
+            full = leading_series(model, s_max, progress, method)
+        return [at_most_s_r(model, s, poly, s_r_max) for s, poly in enumerate(full)]
     if not applies(model):
         from diagrams.series import exact_orders
 
@@ -664,13 +737,21 @@ def leading_coefficient(
     return leading_series(model, s, progress, method)[s]
 
 
+FIRST_ORDER_COST_RATIO = 5.0
+"""Wall time of :func:`diagrams.leading_dmft.dmft_first_order_series` over that of the
+zero-target method at the same ``(ν, s)``: two passes in dual numbers plus the sources, measured
+×4.6 (ν = 3) and ×4.5 (ν = 4) at ``s = 25`` (``BENCHMARKS.md``), rounded up."""
+
 STRUCTURAL_SECONDS_AT_40 = 1.0
 """Measured wall time of the structural recursion up to ``s = 40`` (ν = 4, identity, 2-core
 machine of BENCHMARKS.md), rounded up; it scales like ``s^5``."""
 
 
-def estimate_leading_cost(model: ModelSpec, s_max: int) -> CostEstimate:
-    """Estimated cost of ``leading_series(model, s_max)``.
+def estimate_leading_cost(model: ModelSpec, s_max: int, s_r_max: int | None = None) -> CostEstimate:
+    """Estimated cost of ``leading_series(model, s_max, s_r_max=s_r_max)``.
+
+    With ``s_r_max ≤ 2`` for ASYM ν ≥ 3 and the identity target: the first-order mean-field
+    method, :data:`FIRST_ORDER_COST_RATIO` times the zero-target one.
 
     SYM with even ν: the structural recursion, ``O(s^5)`` integer work scaled from a measured
     figure. ASYM ν = 2 with the zero target: the planar method, ``s^6`` scaled from a measured
@@ -685,6 +766,9 @@ def estimate_leading_cost(model: ModelSpec, s_max: int) -> CostEstimate:
     """
     from diagrams.cost import estimate_cost
 
+    if first_order_applies(model, validate_s_r_max(s_r_max)):
+        seconds = FIRST_ORDER_COST_RATIO * estimate_dmft_seconds(model.nu, s_max)
+        return CostEstimate(round(seconds, 4), 100 * 2**20, 0, 0)
     if not applies(model):
         return estimate_cost(model, s_max, "exact")
     if structural_applies(model):

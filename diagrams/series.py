@@ -30,11 +30,14 @@ class SeriesResult:
     mode: Mode
     offset: Poly
     coefficients: list[Poly] = field(default_factory=list)
+    s_r_max: int | None = None
+    """``None``, or the largest number of ``R_ν`` atoms of the kept leading terms."""
 
     def to_dict(self, latex: bool = True) -> dict[str, Any]:
         return {
             "model": self.model.to_dict(),
             "mode": self.mode,
+            **({"s_r_max": self.s_r_max} if self.s_r_max is not None else {}),
             "offset": self.offset.to_json(),
             "coefficients": [
                 {"s": s, "terms": y.to_json(), **({"latex": y.latex()} if latex else {})}
@@ -137,7 +140,11 @@ def exact_coefficient(
 
 
 def series(
-    model: ModelSpec, s_max: int, mode: Mode = "exact", progress: Progress = None
+    model: ModelSpec,
+    s_max: int,
+    mode: Mode = "exact",
+    progress: Progress = None,
+    s_r_max: int | None = None,
 ) -> SeriesResult:
     """The offset and ``Y_0..Y_{s_max}``.
 
@@ -151,6 +158,10 @@ def series(
         every scaling off the critical line (see :mod:`diagrams.leading_extremes`; polynomial in
         ``s`` for ASYM as well).
     progress : optional callback ``(fraction, message)``; it may raise ``Cancelled``.
+    s_r_max : leading mode only: keep the terms with at most that many ``R_ν`` atoms (the power
+        of the target). For ASYM ν ≥ 3 with the identity target, ``s_r_max ≤ 2`` (the
+        zero-target level and the first order in the target strength) is polynomial in ``s``
+        (:func:`diagrams.leading_dmft.dmft_first_order_series`).
 
     Examples
     --------
@@ -161,6 +172,8 @@ def series(
     s_max = validate_order(s_max, "s_max")
     if mode not in MODES:
         raise SpecError("mode", "must be 'exact', 'leading' or 'extreme'")
+    if s_r_max is not None and mode != "leading":
+        raise SpecError("s_r_max", "applies to the leading mode only")
     if mode == "extreme":  # one pass over all orders
         from diagrams.leading_extremes import extreme_series
 
@@ -168,9 +181,9 @@ def series(
     elif mode == "leading":  # one pass (every method computes all orders up to s_max)
         from diagrams.leading import leading_series
 
-        coefficients = leading_series(model, s_max, progress)
+        coefficients = leading_series(model, s_max, progress, s_r_max=s_r_max)
     else:
         coefficients = exact_orders(model, s_max, progress)
     if progress is not None:
         progress(1.0, "done")
-    return SeriesResult(model, mode, loss_offset(model), coefficients)
+    return SeriesResult(model, mode, loss_offset(model), coefficients, s_r_max)

@@ -20,10 +20,12 @@ def _model(params: dict[str, Any]) -> Any:
     return ModelSpec.from_dict(params["model"])
 
 
-def _estimate_cost(model: Any, s_max: int, mode: str, method: str = "auto") -> Any:
+def _estimate_cost(
+    model: Any, s_max: int, mode: str, method: str = "auto", s_r_max: int | None = None
+) -> Any:
     from diagrams.cost import estimate_cost
 
-    return estimate_cost(model, s_max, mode, method)
+    return estimate_cost(model, s_max, mode, method, s_r_max)
 
 
 # ------------------------------------------------------------------------------ POST /v1/series
@@ -31,7 +33,13 @@ def run_series(params: dict[str, Any], progress: Progress = None) -> dict[str, A
     """``diagrams.series`` serialised: offset and ``Y_0..Y_{s_max}`` with LaTeX."""
     import diagrams
 
-    result = diagrams.series(_model(params), params["s_max"], params["mode"], progress=progress)
+    result = diagrams.series(
+        _model(params),
+        params["s_max"],
+        params["mode"],
+        progress=progress,
+        s_r_max=params.get("s_r_max"),
+    )
     body = result.to_dict()
     body["s_max"] = params["s_max"]
     body["offset_latex"] = result.offset.latex()
@@ -39,7 +47,9 @@ def run_series(params: dict[str, Any], progress: Progress = None) -> dict[str, A
 
 
 def estimate_series(params: dict[str, Any]) -> Any:
-    return _estimate_cost(_model(params), params["s_max"], params["mode"])
+    return _estimate_cost(
+        _model(params), params["s_max"], params["mode"], s_r_max=params.get("s_r_max")
+    )
 
 
 # ---------------------------------------------------------------------------- POST /v1/diagrams

@@ -262,3 +262,19 @@ def test_svg_sheet_pages(api):
     assert first.text != second.text and first.text.lstrip().startswith(("<svg", "<?xml"))
     empty = api.post("/v1/diagrams", json={**request, "offset": 10**6})
     assert empty.status_code == 200 and "<svg" in empty.text
+
+
+def test_series_s_r_max_selects_levels_and_is_validated(api):
+    """Leading mode with at most two R atoms: ASYM ν=3 identity through the first-order
+    mean-field method, the engine's bytes; with another mode a 422 naming ``s_r_max``."""
+    model = {"nu": 3, "symmetry": "asym", "target": "identity"}
+    r = api.post("/v1/series", json={"model": model, "s_max": 4, "mode": "leading", "s_r_max": 2})
+    assert r.status_code == 200, r.text
+    direct = diagrams.series(ModelSpec.from_dict(model), 4, "leading", s_r_max=2).to_dict()
+    assert r.json()["coefficients"] == direct["coefficients"] and r.json()["s_r_max"] == 2
+    bad = api.post("/v1/series", json={"model": model, "s_max": 2, "s_r_max": 2})
+    assert bad.status_code == 422 and bad.json()["field"] == "s_r_max", bad.text
+    negative = api.post(
+        "/v1/series", json={"model": model, "s_max": 2, "mode": "leading", "s_r_max": -2}
+    )
+    assert negative.status_code == 422 and "s_r_max" in negative.text

@@ -44,6 +44,16 @@ class SeriesRequest(StrictRequest):
         description="exact; leading (all Pareto-optimal terms); extreme (both ends of each "
         "level's Pareto front, polynomial in s for ASYM too)",
     )
+    s_r_max: int | None = Field(
+        None,
+        strict=True,
+        ge=0,
+        le=ORDER_LIMIT + 1,
+        description="leading mode only: keep the terms with at most this many R atoms (the "
+        "power of the target). For ASYM ν ≥ 3 with the identity target, s_r_max ≤ 2 (the "
+        "zero-target level and the first order in the target strength) is polynomial in s",
+        examples=[2],
+    )
 
 
 class SeriesCoefficient(BaseModel):
@@ -56,6 +66,7 @@ class SeriesResponse(BaseModel):
     model: ModelOut
     mode: SeriesMode
     s_max: int
+    s_r_max: int | None = Field(None, description="as requested (absent: every leading term)")
     offset: list[PolyTerm] = Field(description="½‖F‖²: p/2 (identity target) or 0 (zero)")
     offset_latex: str
     coefficients: list[SeriesCoefficient]

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
@@ -24,11 +24,15 @@ class SeriesRequest:
         mode (SeriesMode | Unset): exact: full polynomials; leading: only the Pareto-optimal terms (Section 4); extreme:
             only
             both ends of every level's Pareto front (the terms that lead off the critical line).
+        s_r_max (int | None | Unset): leading mode only: keep the terms with at most this many R atoms (the power of the
+            target). For ASYM ν ≥ 3 with the identity target, s_r_max ≤ 2 (the zero-target level and the first order in the
+            target strength) is polynomial in s
     """
 
     model: ModelIn
     s_max: int
     mode: SeriesMode | Unset = UNSET
+    s_r_max: int | None | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         model = self.model.to_dict()
@@ -38,6 +42,12 @@ class SeriesRequest:
         mode: str | Unset = UNSET
         if not isinstance(self.mode, Unset):
             mode = self.mode.value
+
+        s_r_max: int | None | Unset
+        if isinstance(self.s_r_max, Unset):
+            s_r_max = UNSET
+        else:
+            s_r_max = self.s_r_max
 
         field_dict: dict[str, Any] = {}
 
@@ -49,6 +59,8 @@ class SeriesRequest:
         )
         if mode is not UNSET:
             field_dict["mode"] = mode
+        if s_r_max is not UNSET:
+            field_dict["s_r_max"] = s_r_max
 
         return field_dict
 
@@ -68,10 +80,20 @@ class SeriesRequest:
         else:
             mode = SeriesMode(_mode)
 
+        def _parse_s_r_max(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        s_r_max = _parse_s_r_max(d.pop("s_r_max", UNSET))
+
         series_request = cls(
             model=model,
             s_max=s_max,
             mode=mode,
+            s_r_max=s_r_max,
         )
 
         return series_request

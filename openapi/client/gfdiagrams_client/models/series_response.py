@@ -1,12 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.series_mode import SeriesMode
+from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.model_out import ModelOut
@@ -28,6 +29,7 @@ class SeriesResponse:
         offset (list[PolyTerm]): ½‖F‖²: p/2 (identity target) or 0 (zero)
         offset_latex (str):
         coefficients (list[SeriesCoefficient]):
+        s_r_max (int | None | Unset): as requested (absent: every leading term)
     """
 
     model: ModelOut
@@ -36,6 +38,7 @@ class SeriesResponse:
     offset: list[PolyTerm]
     offset_latex: str
     coefficients: list[SeriesCoefficient]
+    s_r_max: int | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -57,6 +60,12 @@ class SeriesResponse:
             coefficients_item = coefficients_item_data.to_dict()
             coefficients.append(coefficients_item)
 
+        s_r_max: int | None | Unset
+        if isinstance(self.s_r_max, Unset):
+            s_r_max = UNSET
+        else:
+            s_r_max = self.s_r_max
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -69,6 +78,8 @@ class SeriesResponse:
                 "coefficients": coefficients,
             }
         )
+        if s_r_max is not UNSET:
+            field_dict["s_r_max"] = s_r_max
 
         return field_dict
 
@@ -101,6 +112,15 @@ class SeriesResponse:
 
             coefficients.append(coefficients_item)
 
+        def _parse_s_r_max(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        s_r_max = _parse_s_r_max(d.pop("s_r_max", UNSET))
+
         series_response = cls(
             model=model,
             mode=mode,
@@ -108,6 +128,7 @@ class SeriesResponse:
             offset=offset,
             offset_latex=offset_latex,
             coefficients=coefficients,
+            s_r_max=s_r_max,
         )
 
         series_response.additional_properties = d
