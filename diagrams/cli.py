@@ -36,6 +36,9 @@ def build_parser() -> argparse.ArgumentParser:
     p_series.add_argument(
         "--s-r-max", type=int, default=None, help="leading mode: at most this many R atoms"
     )
+    p_series.add_argument(
+        "--s-d-max", type=int, default=None, help="leading mode: at most this many D atoms"
+    )
     p_series.add_argument("--format", choices=("json", "table", "latex"), default="table")
     p_exp = sub.add_parser("expansion", help="diagram classes of (½D − R)^{⋆(s+1)}")
     _model_args(p_exp)
@@ -49,6 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
     p_est.add_argument("--s-max", type=int, required=True)
     p_est.add_argument("--mode", choices=MODES, default="exact")
     p_est.add_argument("--s-r-max", type=int, default=None)
+    p_est.add_argument("--s-d-max", type=int, default=None)
     return parser
 
 
@@ -62,7 +66,7 @@ def run(argv: Sequence[str] | None = None, out=None) -> int:
     try:
         model = _model(args)
         if args.command == "series":
-            res = series(model, args.s_max, args.mode, s_r_max=args.s_r_max)
+            res = series(model, args.s_max, args.mode, s_r_max=args.s_r_max, s_d_max=args.s_d_max)
             if args.format == "json":
                 json.dump(res.to_dict(), out, indent=1, sort_keys=True)
                 out.write("\n")
@@ -71,7 +75,11 @@ def run(argv: Sequence[str] | None = None, out=None) -> int:
                 for s, y in enumerate(res.coefficients):
                     out.write(f"Y_{{{s}}} = {y.latex()}\n")
             else:
-                only = "" if args.s_r_max is None else f", terms with s_R <= {args.s_r_max}"
+                only = "".join(
+                    f", terms with {name} <= {bound}"
+                    for name, bound in (("s_R", args.s_r_max), ("s_D", args.s_d_max))
+                    if bound is not None
+                )
                 out.write(
                     f"# {model}, mode={args.mode}{only}; E[L(t)] ~ offset + Σ Y_s t^s/(T^s s!)\n"
                 )
@@ -110,7 +118,9 @@ def run(argv: Sequence[str] | None = None, out=None) -> int:
             out.write(f"E[D_{2 * model.nu}] = {expectation(atom_d(model), model).to_text()}\n")
             out.write(f"E[R_{model.nu}] = {expectation(atom_r(model), model).to_text()}\n")
         else:
-            est = estimate_cost(model, args.s_max, args.mode, s_r_max=args.s_r_max)
+            est = estimate_cost(
+                model, args.s_max, args.mode, s_r_max=args.s_r_max, s_d_max=args.s_d_max
+            )
             out.write(json.dumps(est.to_dict()) + "\n")
     except DiagramsError as err:
         print(f"error: {err}", file=sys.stderr)

@@ -118,8 +118,9 @@ def estimate_cost(
     mode: str = "exact",
     method: str = "auto",
     s_r_max: int | None = None,
+    s_d_max: int | None = None,
 ) -> CostEstimate:
-    """Estimated cost of ``series(model, s_max, mode, s_r_max=s_r_max)``; with
+    """Estimated cost of ``series(model, s_max, mode, s_r_max=…, s_d_max=…)``; with
     ``method="classes"`` that of the
     class-by-class computation, which is also what ``expansion(model, s_max)`` (plus the
     expectations of its classes) costs. ``method`` is one of
@@ -132,8 +133,9 @@ def estimate_cost(
     True
     """
     s_max = validate_order(s_max, "s_max")
-    if s_r_max is not None and mode != "leading":
-        raise SpecError("s_r_max", "applies to the leading mode only")
+    for name, bound in (("s_r_max", s_r_max), ("s_d_max", s_d_max)):
+        if bound is not None and mode != "leading":
+            raise SpecError(name, "applies to the leading mode only")
     if mode == "extreme":
         from diagrams.leading_extremes import estimate_extreme_cost
 
@@ -144,7 +146,7 @@ def estimate_cost(
         except ImportError:
             pass
         else:
-            return estimate_leading_cost(model, s_max, s_r_max)
+            return estimate_leading_cost(model, s_max, s_r_max, s_d_max)
     if exact_method(model, method) == "sequential":
         from diagrams.sequential import estimate_sequential_cost
 

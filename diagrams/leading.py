@@ -135,6 +135,7 @@ from diagrams.leading_dmft import (
 from diagrams.leading_dmft import applies as dmft_applies
 from diagrams.leading_planar import applies as planar_applies
 from diagrams.leading_planar import estimate_planar_seconds, planar_series
+from diagrams.leading_planar_levels import estimate_low_levels_seconds, planar_low_levels
 from diagrams.leading_sym import applies as structural_applies
 from diagrams.leading_sym import leading_series_sym
 from diagrams.model import ModelSpec
@@ -539,7 +540,6 @@ _ENGINES: dict[ModelSpec, LeadingEngine] = {}
 _STRUCTURAL: dict[ModelSpec, list[Poly]] = {}
 _PLANAR: dict[ModelSpec, list[Poly]] = {}
 _DMFT: dict[ModelSpec, list[Poly]] = {}
-_DMFT_FIRST_ORDER: dict[ModelSpec, list[Poly]] = {}
 
 METHODS = ("auto", "sequential")
 """``auto``: the structural recursions of :mod:`diagrams.leading_sym` for SYM with even ν; the
@@ -566,16 +566,14 @@ def _polynomial_method(
     model: ModelSpec,
     s_max: int,
     progress: Progress = None,
-    check: Callable[[ModelSpec, list[Poly]], list[Poly]] | None = None,
 ) -> list[Poly]:
     """Leading terms from a polynomial-time method (:mod:`diagrams.leading_sym`,
     :mod:`diagrams.leading_planar`, :mod:`diagrams.leading_dmft`), checked against Theorem
-    4.1's front (``check``, default :func:`_checked_front`) and cached per model.
+    4.1's front and cached per model.
     Polynomial cost: recompute exactly the order asked, never guess ahead."""
-    check = check or _checked_front
     cached = cache.get(model)
     if cached is None or len(cached) <= s_max:
-        cached = cache[model] = check(model, compute(model, s_max, progress))
+        cached = cache[model] = _checked_front(model, compute(model, s_max, progress))
     return cached[: s_max + 1]
 
 
@@ -609,46 +607,72 @@ def _method(method: str) -> str:
     return method
 
 
-def validate_s_r_max(s_r_max: object) -> int | None:
-    """``None`` or a non-negative integer (the largest number of ``R_ν`` atoms kept)."""
-    if s_r_max is None:
+def validate_atom_bound(value: object, name: str) -> int | None:
+    """``None`` or a non-negative integer: the bound ``s_r_max`` / ``s_d_max`` on atoms kept."""
+    if value is None:
         return None
-    if isinstance(s_r_max, bool) or not isinstance(s_r_max, int) or s_r_max < 0:
-        raise SpecError("s_r_max", "must be a non-negative integer or null")
-    return s_r_max
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise SpecError(name, "must be a non-negative integer or null")
+    return value
 
 
-def first_order_applies(model: ModelSpec, s_r_max: int | None) -> bool:
-    """Whether ``s_r_max`` selects only the levels of
-    :func:`diagrams.leading_dmft.dmft_first_order_series` (ASYM ν ≥ 3, identity, ``s_R ≤ 2``)."""
-    return (
-        s_r_max is not None
-        and s_r_max <= FIRST_ORDER_S_R
-        and not model.sym
-        and model.nu >= 3
-        and model.target == "identity"
-    )
+def at_most(
+    model: ModelSpec, s: int, poly: Poly, s_r_max: int | None = None, s_d_max: int | None = None
+) -> Poly:
+    """The terms of ``Y_s`` with at most ``s_r_max`` atoms ``R_ν`` and at most ``s_d_max`` atoms
+    ``D_{2ν}`` (``s_D`` from the power of σ, ``s_R = s + 1 − s_D``)."""
+
+    def kept(l: int) -> bool:
+        s_d = s_d_of(model, s, l)
+        return (s_r_max is None or s + 1 - s_d <= s_r_max) and (s_d_max is None or s_d <= s_d_max)
+
+    return Poly({k: c for k, c in poly.terms.items() if kept(k[2])})
 
 
-def at_most_s_r(model: ModelSpec, s: int, poly: Poly, s_r_max: int | None) -> Poly:
-    """The terms of ``Y_s`` with at most ``s_r_max`` atoms ``R_ν`` (``s_R = s + 1 − s_D``)."""
-    if s_r_max is None:
-        return poly
-    return Poly({k: c for k, c in poly.terms.items() if s + 1 - s_d_of(model, s, k[2]) <= s_r_max})
+LevelMethod = Callable[[int, Progress], list[Poly]]
 
 
-def _checked_first_order(model: ModelSpec, polys: list[Poly]) -> list[Poly]:
-    """``polys``, after checking that their terms fill Theorem 4.1's front on the levels
-    ``s_R ≤ 2`` (:func:`_checked_front`, restricted) at every order."""
+def level_method(
+    model: ModelSpec, s_r_max: int | None, s_d_max: int | None
+) -> tuple[str, LevelMethod, Callable[[int], float]] | None:
+    """A polynomial-time method that returns every requested level completely (and possibly
+    more), as ``(name, compute(s_max, progress), seconds(s_max))``, or ``None``: ASYM ν ≥ 3 with
+    the identity target and ``s_r_max ≤ 2`` — the first order in the target strength
+    (:func:`diagrams.leading_dmft.dmft_first_order_series`); ASYM ν = 2 with the identity target
+    and ``s_d_max`` set — the lowest levels of the planar limit
+    (:func:`diagrams.leading_planar_levels.planar_low_levels`)."""
+    if model.sym or model.target != "identity":
+        return None
+    if model.nu >= 3 and s_r_max is not None and s_r_max <= FIRST_ORDER_S_R:
+        nu = model.nu
+        return (
+            "mean-field, first order in γ²",
+            lambda s_max, progress: dmft_first_order_series(nu, s_max, progress),
+            lambda s_max: FIRST_ORDER_COST_RATIO * estimate_dmft_seconds(nu, s_max),
+        )
+    if model.nu == 2 and s_d_max is not None:
+        bound = s_d_max
+        return (
+            "planar low levels",
+            lambda s_max, progress: planar_low_levels(s_max, bound, progress),
+            lambda s_max: estimate_low_levels_seconds(s_max, bound),
+        )
+    return None
+
+
+def _checked_levels(
+    model: ModelSpec, polys: list[Poly], s_r_max: int | None, s_d_max: int | None
+) -> list[Poly]:
+    """The requested levels of ``polys``, after checking that they fill Theorem 4.1's front on
+    those levels (:func:`_checked_front`, restricted) at every order."""
+    out = []
     for t, poly in enumerate(polys):
-        front = at_most_s_r(model, t, Poly(dict.fromkeys(theorem41_terms(model, t), 1)), 2)
-        if sorted(poly.terms) != sorted(front.terms):
-            raise AssertionError(f"first-order terms of Y_{t} differ from Theorem 4.1's front")
-    return polys
-
-
-def _first_order(model: ModelSpec, s_max: int, progress: Progress = None) -> list[Poly]:
-    return dmft_first_order_series(model.nu, s_max, progress)
+        kept = at_most(model, t, poly, s_r_max, s_d_max)
+        whole = Poly(dict.fromkeys(theorem41_terms(model, t), 1))
+        if sorted(kept.terms) != sorted(at_most(model, t, whole, s_r_max, s_d_max).terms):
+            raise AssertionError(f"terms of Y_{t} on the requested levels differ from the front")
+        out.append(kept)
+    return out
 
 
 def leading_series(
@@ -657,15 +681,16 @@ def leading_series(
     progress: Progress = None,
     method: str = "auto",
     s_r_max: int | None = None,
+    s_d_max: int | None = None,
 ) -> list[Poly]:
     """Leading (Pareto-optimal) terms of ``Y_0..Y_{s_max}`` in one pass.
 
-    ``s_r_max`` keeps only the terms with at most that many ``R_ν`` atoms (the power of the
-    target; ``s_R`` is even for the identity target and 0 for the zero target): for ASYM ν ≥ 3
-    with the identity target ``s_r_max ≤ 2`` — the zero-target level and the first order in the
-    target strength — is computed in polynomial time by
-    :func:`diagrams.leading_dmft.dmft_first_order_series`; otherwise the complete leading terms
-    are computed and filtered.
+    ``s_r_max`` / ``s_d_max`` keep only the terms with at most that many atoms ``R_ν`` (the
+    power of the target; ``s_R`` is even for the identity target, 0 for the zero target) /
+    ``D_{2ν}`` (``σ^{2l}`` with ``2l = ν(s_D+1) + (ν−2)s``). Where :func:`level_method` has a
+    polynomial-time method for those levels (ASYM identity: ν ≥ 3 with ``s_r_max ≤ 2``, the
+    first order in the target strength; ν = 2 with ``s_d_max``, the lowest levels of the planar
+    limit) it is used; otherwise the complete leading terms are computed and filtered.
 
     Examples
     --------
@@ -677,15 +702,14 @@ def leading_series(
     """
     if isinstance(s_max, bool) or not isinstance(s_max, int) or s_max < 0:
         raise SpecError("s_max", "must be a non-negative integer")
-    s_r_max = validate_s_r_max(s_r_max)
-    if s_r_max is not None:
-        if _method(method) == "auto" and first_order_applies(model, s_r_max):
-            full = _polynomial_method(
-                _DMFT_FIRST_ORDER, _first_order, model, s_max, progress, _checked_first_order
-            )
-        else:
-            full = leading_series(model, s_max, progress, method)
-        return [at_most_s_r(model, s, poly, s_r_max) for s, poly in enumerate(full)]
+    s_r_max = validate_atom_bound(s_r_max, "s_r_max")
+    s_d_max = validate_atom_bound(s_d_max, "s_d_max")
+    if s_r_max is not None or s_d_max is not None:
+        levels = level_method(model, s_r_max, s_d_max) if _method(method) == "auto" else None
+        if levels is not None:
+            return _checked_levels(model, levels[1](s_max, progress), s_r_max, s_d_max)
+        full = leading_series(model, s_max, progress, method)
+        return [at_most(model, s, poly, s_r_max, s_d_max) for s, poly in enumerate(full)]
     if not applies(model):
         from diagrams.series import exact_orders
 
@@ -747,11 +771,15 @@ STRUCTURAL_SECONDS_AT_40 = 1.0
 machine of BENCHMARKS.md), rounded up; it scales like ``s^5``."""
 
 
-def estimate_leading_cost(model: ModelSpec, s_max: int, s_r_max: int | None = None) -> CostEstimate:
-    """Estimated cost of ``leading_series(model, s_max, s_r_max=s_r_max)``.
+def estimate_leading_cost(
+    model: ModelSpec, s_max: int, s_r_max: int | None = None, s_d_max: int | None = None
+) -> CostEstimate:
+    """Estimated cost of ``leading_series(model, s_max, s_r_max=…, s_d_max=…)``.
 
-    With ``s_r_max ≤ 2`` for ASYM ν ≥ 3 and the identity target: the first-order mean-field
-    method, :data:`FIRST_ORDER_COST_RATIO` times the zero-target one.
+    Where :func:`level_method` applies, its measured model (the first-order mean-field method:
+    :data:`FIRST_ORDER_COST_RATIO` times the zero-target one; the planar low levels:
+    :func:`diagrams.leading_planar_levels.estimate_low_levels_seconds`); otherwise that of the
+    complete leading terms.
 
     SYM with even ν: the structural recursion, ``O(s^5)`` integer work scaled from a measured
     figure. ASYM ν = 2 with the zero target: the planar method, ``s^6`` scaled from a measured
@@ -766,9 +794,11 @@ def estimate_leading_cost(model: ModelSpec, s_max: int, s_r_max: int | None = No
     """
     from diagrams.cost import estimate_cost
 
-    if first_order_applies(model, validate_s_r_max(s_r_max)):
-        seconds = FIRST_ORDER_COST_RATIO * estimate_dmft_seconds(model.nu, s_max)
-        return CostEstimate(round(seconds, 4), 100 * 2**20, 0, 0)
+    levels = level_method(
+        model, validate_atom_bound(s_r_max, "s_r_max"), validate_atom_bound(s_d_max, "s_d_max")
+    )
+    if levels is not None:
+        return CostEstimate(round(levels[2](s_max), 4), 200 * 2**20, 0, 0)
     if not applies(model):
         return estimate_cost(model, s_max, "exact")
     if structural_applies(model):

@@ -32,12 +32,15 @@ class SeriesResult:
     coefficients: list[Poly] = field(default_factory=list)
     s_r_max: int | None = None
     """``None``, or the largest number of ``R_ν`` atoms of the kept leading terms."""
+    s_d_max: int | None = None
+    """``None``, or the largest number of ``D_{2ν}`` atoms of the kept leading terms."""
 
     def to_dict(self, latex: bool = True) -> dict[str, Any]:
         return {
             "model": self.model.to_dict(),
             "mode": self.mode,
             **({"s_r_max": self.s_r_max} if self.s_r_max is not None else {}),
+            **({"s_d_max": self.s_d_max} if self.s_d_max is not None else {}),
             "offset": self.offset.to_json(),
             "coefficients": [
                 {"s": s, "terms": y.to_json(), **({"latex": y.latex()} if latex else {})}
@@ -145,6 +148,7 @@ def series(
     mode: Mode = "exact",
     progress: Progress = None,
     s_r_max: int | None = None,
+    s_d_max: int | None = None,
 ) -> SeriesResult:
     """The offset and ``Y_0..Y_{s_max}``.
 
@@ -162,6 +166,10 @@ def series(
         of the target). For ASYM ν ≥ 3 with the identity target, ``s_r_max ≤ 2`` (the
         zero-target level and the first order in the target strength) is polynomial in ``s``
         (:func:`diagrams.leading_dmft.dmft_first_order_series`).
+    s_d_max : leading mode only: keep the terms with at most that many ``D_{2ν}`` atoms. For
+        ASYM ν = 2 with the identity target it is polynomial in ``s`` (the lowest levels of the
+        planar limit, :func:`diagrams.leading_planar_levels.planar_low_levels`; the cost grows
+        about ×14 per two levels).
 
     Examples
     --------
@@ -172,8 +180,9 @@ def series(
     s_max = validate_order(s_max, "s_max")
     if mode not in MODES:
         raise SpecError("mode", "must be 'exact', 'leading' or 'extreme'")
-    if s_r_max is not None and mode != "leading":
-        raise SpecError("s_r_max", "applies to the leading mode only")
+    for name, bound in (("s_r_max", s_r_max), ("s_d_max", s_d_max)):
+        if bound is not None and mode != "leading":
+            raise SpecError(name, "applies to the leading mode only")
     if mode == "extreme":  # one pass over all orders
         from diagrams.leading_extremes import extreme_series
 
@@ -181,9 +190,9 @@ def series(
     elif mode == "leading":  # one pass (every method computes all orders up to s_max)
         from diagrams.leading import leading_series
 
-        coefficients = leading_series(model, s_max, progress, s_r_max=s_r_max)
+        coefficients = leading_series(model, s_max, progress, s_r_max=s_r_max, s_d_max=s_d_max)
     else:
         coefficients = exact_orders(model, s_max, progress)
     if progress is not None:
         progress(1.0, "done")
-    return SeriesResult(model, mode, loss_offset(model), coefficients, s_r_max)
+    return SeriesResult(model, mode, loss_offset(model), coefficients, s_r_max, s_d_max)

@@ -21,11 +21,16 @@ def _model(params: dict[str, Any]) -> Any:
 
 
 def _estimate_cost(
-    model: Any, s_max: int, mode: str, method: str = "auto", s_r_max: int | None = None
+    model: Any,
+    s_max: int,
+    mode: str,
+    method: str = "auto",
+    s_r_max: int | None = None,
+    s_d_max: int | None = None,
 ) -> Any:
     from diagrams.cost import estimate_cost
 
-    return estimate_cost(model, s_max, mode, method, s_r_max)
+    return estimate_cost(model, s_max, mode, method, s_r_max, s_d_max)
 
 
 # ------------------------------------------------------------------------------ POST /v1/series
@@ -39,6 +44,7 @@ def run_series(params: dict[str, Any], progress: Progress = None) -> dict[str, A
         params["mode"],
         progress=progress,
         s_r_max=params.get("s_r_max"),
+        s_d_max=params.get("s_d_max"),
     )
     body = result.to_dict()
     body["s_max"] = params["s_max"]
@@ -48,7 +54,11 @@ def run_series(params: dict[str, Any], progress: Progress = None) -> dict[str, A
 
 def estimate_series(params: dict[str, Any]) -> Any:
     return _estimate_cost(
-        _model(params), params["s_max"], params["mode"], s_r_max=params.get("s_r_max")
+        _model(params),
+        params["s_max"],
+        params["mode"],
+        s_r_max=params.get("s_r_max"),
+        s_d_max=params.get("s_d_max"),
     )
 
 

@@ -49,6 +49,8 @@ def test_series_leading_with_s_r_max():
     assert y3[(5, 1, 6)] == -456 and y3[(9, 1, 9)] == -420
     code, text = _run(*argv)
     assert code == 0 and "terms with s_R <= 2" in text.splitlines()[0]
+    code, text = _run("series", "--nu", "2", "--s-max", "5", "--mode", "leading", "--s-d-max", "1")
+    assert code == 0 and "Y_5 = (-32)*p*H*s2" in text and "terms with s_D <= 1" in text
 
 
 def test_expansion_expectation_and_estimate():

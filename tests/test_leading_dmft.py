@@ -11,7 +11,7 @@ import pytest
 from diagrams import ModelSpec, series
 from diagrams.cost import estimate_cost
 from diagrams.errors import NotApplicable, SpecError
-from diagrams.leading import at_most_s_r, leading_series, pareto_terms
+from diagrams.leading import at_most, leading_series, pareto_terms
 from diagrams.leading_dmft import (
     applies,
     dmft_first_order_series,
@@ -83,7 +83,7 @@ def test_first_order_equals_the_exact_polynomials_on_its_levels(nu, s_max):
     exact = exact_orders(model, s_max)
     first = dmft_first_order_series(nu, s_max)
     for s in range(s_max + 1):
-        assert first[s] == at_most_s_r(model, s, pareto_terms(exact[s]), 2), (nu, s)
+        assert first[s] == at_most(model, s, pareto_terms(exact[s]), 2), (nu, s)
 
 
 @pytest.mark.parametrize(("nu", "s_max"), [(3, 25), (4, 16)])
@@ -100,7 +100,7 @@ def test_first_order_front_and_ends_are_the_extreme_mode(nu, s_max):
         for key, value in ends[s].terms.items():
             if key in front:
                 assert first[s].terms[key] == value, (s, key)
-        assert at_most_s_r(model, s, first[s], 0) == zero[s], s
+        assert at_most(model, s, first[s], 0) == zero[s], s
 
 
 def test_s_r_max_through_series_and_its_estimate():
@@ -113,7 +113,7 @@ def test_s_r_max_through_series_and_its_estimate():
     sym = ModelSpec(2, "sym", "identity")
     full = series(sym, 4, "leading").coefficients
     assert series(sym, 4, "leading", s_r_max=2).coefficients == [
-        at_most_s_r(sym, s, y, 2) for s, y in enumerate(full)
+        at_most(sym, s, y, 2) for s, y in enumerate(full)
     ]
     est = estimate_cost(model, 25, "leading", s_r_max=2)
     assert 1 < est.seconds < 60

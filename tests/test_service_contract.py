@@ -278,3 +278,15 @@ def test_series_s_r_max_selects_levels_and_is_validated(api):
         "/v1/series", json={"model": model, "s_max": 2, "mode": "leading", "s_r_max": -2}
     )
     assert negative.status_code == 422 and "s_r_max" in negative.text
+
+
+def test_series_s_d_max_selects_the_low_levels(api):
+    """ASYM ν=2 identity, leading terms with at most four D atoms: the planar low levels."""
+    model = {"nu": 2, "symmetry": "asym", "target": "identity"}
+    body = {"model": model, "s_max": 20, "mode": "leading", "s_d_max": 4}
+    r = api.post("/v1/series", json=body)
+    assert r.status_code == 200, r.text
+    direct = diagrams.series(ModelSpec.from_dict(model), 20, "leading", s_d_max=4).to_dict()
+    assert r.json()["coefficients"] == direct["coefficients"] and r.json()["s_d_max"] == 4
+    bad = api.post("/v1/series", json={"model": model, "s_max": 2, "s_d_max": 1, "mode": "extreme"})
+    assert bad.status_code == 422 and bad.json()["field"] == "s_d_max", bad.text

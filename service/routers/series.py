@@ -54,6 +54,16 @@ class SeriesRequest(StrictRequest):
         "zero-target level and the first order in the target strength) is polynomial in s",
         examples=[2],
     )
+    s_d_max: int | None = Field(
+        None,
+        strict=True,
+        ge=0,
+        le=ORDER_LIMIT + 1,
+        description="leading mode only: keep the terms with at most this many D atoms. For "
+        "ASYM ν = 2 with the identity target this is polynomial in s (the lowest levels of the "
+        "planar limit; the cost grows about ×14 per two levels)",
+        examples=[4],
+    )
 
 
 class SeriesCoefficient(BaseModel):
@@ -67,6 +77,7 @@ class SeriesResponse(BaseModel):
     mode: SeriesMode
     s_max: int
     s_r_max: int | None = Field(None, description="as requested (absent: every leading term)")
+    s_d_max: int | None = Field(None, description="as requested (absent: every leading term)")
     offset: list[PolyTerm] = Field(description="½‖F‖²: p/2 (identity target) or 0 (zero)")
     offset_latex: str
     coefficients: list[SeriesCoefficient]

@@ -27,12 +27,16 @@ class SeriesRequest:
         s_r_max (int | None | Unset): leading mode only: keep the terms with at most this many R atoms (the power of the
             target). For ASYM ν ≥ 3 with the identity target, s_r_max ≤ 2 (the zero-target level and the first order in the
             target strength) is polynomial in s
+        s_d_max (int | None | Unset): leading mode only: keep the terms with at most this many D atoms. For ASYM ν = 2
+            with the identity target this is polynomial in s (the lowest levels of the planar limit; the cost grows about
+            ×14 per two levels)
     """
 
     model: ModelIn
     s_max: int
     mode: SeriesMode | Unset = UNSET
     s_r_max: int | None | Unset = UNSET
+    s_d_max: int | None | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         model = self.model.to_dict()
@@ -49,6 +53,12 @@ class SeriesRequest:
         else:
             s_r_max = self.s_r_max
 
+        s_d_max: int | None | Unset
+        if isinstance(self.s_d_max, Unset):
+            s_d_max = UNSET
+        else:
+            s_d_max = self.s_d_max
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -61,6 +71,8 @@ class SeriesRequest:
             field_dict["mode"] = mode
         if s_r_max is not UNSET:
             field_dict["s_r_max"] = s_r_max
+        if s_d_max is not UNSET:
+            field_dict["s_d_max"] = s_d_max
 
         return field_dict
 
@@ -89,11 +101,21 @@ class SeriesRequest:
 
         s_r_max = _parse_s_r_max(d.pop("s_r_max", UNSET))
 
+        def _parse_s_d_max(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        s_d_max = _parse_s_d_max(d.pop("s_d_max", UNSET))
+
         series_request = cls(
             model=model,
             s_max=s_max,
             mode=mode,
             s_r_max=s_r_max,
+            s_d_max=s_d_max,
         )
 
         return series_request

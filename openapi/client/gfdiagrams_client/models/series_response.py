@@ -30,6 +30,7 @@ class SeriesResponse:
         offset_latex (str):
         coefficients (list[SeriesCoefficient]):
         s_r_max (int | None | Unset): as requested (absent: every leading term)
+        s_d_max (int | None | Unset): as requested (absent: every leading term)
     """
 
     model: ModelOut
@@ -39,6 +40,7 @@ class SeriesResponse:
     offset_latex: str
     coefficients: list[SeriesCoefficient]
     s_r_max: int | None | Unset = UNSET
+    s_d_max: int | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -66,6 +68,12 @@ class SeriesResponse:
         else:
             s_r_max = self.s_r_max
 
+        s_d_max: int | None | Unset
+        if isinstance(self.s_d_max, Unset):
+            s_d_max = UNSET
+        else:
+            s_d_max = self.s_d_max
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -80,6 +88,8 @@ class SeriesResponse:
         )
         if s_r_max is not UNSET:
             field_dict["s_r_max"] = s_r_max
+        if s_d_max is not UNSET:
+            field_dict["s_d_max"] = s_d_max
 
         return field_dict
 
@@ -121,6 +131,15 @@ class SeriesResponse:
 
         s_r_max = _parse_s_r_max(d.pop("s_r_max", UNSET))
 
+        def _parse_s_d_max(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        s_d_max = _parse_s_d_max(d.pop("s_d_max", UNSET))
+
         series_response = cls(
             model=model,
             mode=mode,
@@ -129,6 +148,7 @@ class SeriesResponse:
             offset_latex=offset_latex,
             coefficients=coefficients,
             s_r_max=s_r_max,
+            s_d_max=s_d_max,
         )
 
         series_response.additional_properties = d
