@@ -116,6 +116,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
+from typing import NamedTuple
 
 from diagrams.canonical import Edge, Form, canonical_form, compact, edge_orbits
 from diagrams.cost import CostEstimate, small_run_times
@@ -629,14 +630,17 @@ def at_most(
     return Poly({k: c for k, c in poly.terms.items() if kept(k[2])})
 
 
-LevelMethod = Callable[[int, Progress], list[Poly]]
+class LevelMethod(NamedTuple):
+    """A polynomial-time method for some whole levels of the fronts."""
+
+    name: str
+    compute: Callable[[int, Progress], list[Poly]]  # (s_max, progress) -> Y_0..Y_{s_max}
+    seconds: Callable[[int], float]  # s_max -> estimated wall time
 
 
-def level_method(
-    model: ModelSpec, s_r_max: int | None, s_d_max: int | None
-) -> tuple[str, LevelMethod, Callable[[int], float]] | None:
+def level_method(model: ModelSpec, s_r_max: int | None, s_d_max: int | None) -> LevelMethod | None:
     """A polynomial-time method that returns every requested level completely (and possibly
-    more), as ``(name, compute(s_max, progress), seconds(s_max))``, or ``None``: ASYM ν ≥ 3 with
+    more), or ``None``: ASYM ν ≥ 3 with
     the identity target and ``s_r_max ≤ 2`` — the first order in the target strength
     (:func:`diagrams.leading_dmft.dmft_first_order_series`); ASYM ν = 2 with the identity target
     and ``s_d_max`` set — the lowest levels of the planar limit
@@ -645,14 +649,14 @@ def level_method(
         return None
     if model.nu >= 3 and s_r_max is not None and s_r_max <= FIRST_ORDER_S_R:
         nu = model.nu
-        return (
+        return LevelMethod(
             "mean-field, first order in γ²",
             lambda s_max, progress: dmft_first_order_series(nu, s_max, progress),
             lambda s_max: FIRST_ORDER_COST_RATIO * estimate_dmft_seconds(nu, s_max),
         )
     if model.nu == 2 and s_d_max is not None:
         bound = s_d_max
-        return (
+        return LevelMethod(
             "planar low levels",
             lambda s_max, progress: planar_low_levels(s_max, bound, progress),
             lambda s_max: estimate_low_levels_seconds(s_max, bound),
@@ -707,7 +711,7 @@ def leading_series(
     if s_r_max is not None or s_d_max is not None:
         levels = level_method(model, s_r_max, s_d_max) if _method(method) == "auto" else None
         if levels is not None:
-            return _checked_levels(model, levels[1](s_max, progress), s_r_max, s_d_max)
+            return _checked_levels(model, levels.compute(s_max, progress), s_r_max, s_d_max)
         full = leading_series(model, s_max, progress, method)
         return [at_most(model, s, poly, s_r_max, s_d_max) for s, poly in enumerate(full)]
     if not applies(model):
@@ -798,7 +802,7 @@ def estimate_leading_cost(
         model, validate_atom_bound(s_r_max, "s_r_max"), validate_atom_bound(s_d_max, "s_d_max")
     )
     if levels is not None:
-        return CostEstimate(round(levels[2](s_max), 4), 200 * 2**20, 0, 0)
+        return CostEstimate(round(levels.seconds(s_max), 4), 200 * 2**20, 0, 0)
     if not applies(model):
         return estimate_cost(model, s_max, "exact")
     if structural_applies(model):
