@@ -640,13 +640,23 @@ class LevelMethod(NamedTuple):
 
 def level_method(model: ModelSpec, s_r_max: int | None, s_d_max: int | None) -> LevelMethod | None:
     """A polynomial-time method that returns every requested level completely (and possibly
-    more), or ``None``: ASYM ν ≥ 3 with
+    more), or ``None``: ASYM with the identity target and ``s_r_max < 2`` — the zero-target level
+    (``s_R = 0``: the zero target's leading terms, polynomial in s); ASYM ν ≥ 3 with
     the identity target and ``s_r_max ≤ 2`` — the first order in the target strength
     (:func:`diagrams.leading_dmft.dmft_first_order_series`); ASYM ν = 2 with the identity target
     and ``s_d_max`` set — the lowest levels of the planar limit
     (:func:`diagrams.leading_planar_levels.planar_low_levels`)."""
     if model.sym or model.target != "identity":
         return None
+    if s_r_max is not None and s_r_max < FIRST_ORDER_S_R:
+        # s_R = 0: diagrams of D atoms only, whose expectations do not see the target — the
+        # zero target's leading terms (planar / mean-field method, polynomial in s).
+        zero = ModelSpec(model.nu, "asym", "zero")
+        return LevelMethod(
+            "zero-target level",
+            lambda s_max, progress: leading_series(zero, s_max, progress),
+            lambda s_max: estimate_leading_cost(zero, s_max).seconds,
+        )
     if model.nu >= 3 and s_r_max is not None and s_r_max <= FIRST_ORDER_S_R:
         nu = model.nu
         return LevelMethod(

@@ -163,9 +163,9 @@ def series(
         ``s`` for ASYM as well).
     progress : optional callback ``(fraction, message)``; it may raise ``Cancelled``.
     s_r_max : leading mode only: keep the terms with at most that many ``R_ν`` atoms (the power
-        of the target). For ASYM ν ≥ 3 with the identity target, ``s_r_max ≤ 2`` (the
-        zero-target level and the first order in the target strength) is polynomial in ``s``
-        (:func:`diagrams.leading_dmft.dmft_first_order_series`).
+        of the target). Polynomial in ``s`` for ASYM with the identity target: ``s_r_max < 2``
+        (the zero-target level) for every ν, ``s_r_max = 2`` (plus the first order in the target
+        strength) for ν ≥ 3 (:func:`diagrams.leading_dmft.dmft_first_order_series`).
     s_d_max : leading mode only: keep the terms with at most that many ``D_{2ν}`` atoms. For
         ASYM ν = 2 with the identity target it is polynomial in ``s`` (the lowest levels of the
         planar limit, :func:`diagrams.leading_planar_levels.planar_low_levels`; the cost grows

@@ -72,3 +72,14 @@ def test_series_s_d_max_estimate_and_errors():
         series(MODEL, 3, "extreme", s_d_max=2)
     with pytest.raises(SpecError, match="s_d_max"):
         planar_low_levels(3, -1)
+
+
+def test_the_zero_target_level_of_the_identity_target():
+    """s_R = 0 terms are those of D-only diagrams, blind to the target: the zero target's leading
+    terms (planar method here), equal to the filtered complete identity-target terms."""
+    complete = leading_series(MODEL, 9)
+    level = leading_series(MODEL, 9, s_r_max=0)
+    assert level == [at_most(MODEL, s, y, s_r_max=0) for s, y in enumerate(complete)]
+    zero = ModelSpec(2, "asym", "zero")
+    assert series(MODEL, 15, "leading", s_r_max=1).coefficients == leading_series(zero, 15)
+    assert estimate_cost(MODEL, 25, "leading", s_r_max=0).seconds < 60

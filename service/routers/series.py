@@ -50,8 +50,9 @@ class SeriesRequest(StrictRequest):
         ge=0,
         le=ORDER_LIMIT + 1,
         description="leading mode only: keep the terms with at most this many R atoms (the "
-        "power of the target). For ASYM ν ≥ 3 with the identity target, s_r_max ≤ 2 (the "
-        "zero-target level and the first order in the target strength) is polynomial in s",
+        "power of the target). Polynomial in s for ASYM with the identity target: s_r_max < 2 "
+        "(the zero-target level) for every ν, s_r_max = 2 (plus the first order in the target "
+        "strength) for ν ≥ 3",
         examples=[2],
     )
     s_d_max: int | None = Field(

@@ -25,8 +25,8 @@ class SeriesRequest:
             only
             both ends of every level's Pareto front (the terms that lead off the critical line).
         s_r_max (int | None | Unset): leading mode only: keep the terms with at most this many R atoms (the power of the
-            target). For ASYM ν ≥ 3 with the identity target, s_r_max ≤ 2 (the zero-target level and the first order in the
-            target strength) is polynomial in s
+            target). Polynomial in s for ASYM with the identity target: s_r_max < 2 (the zero-target level) for every ν,
+            s_r_max = 2 (plus the first order in the target strength) for ν ≥ 3
         s_d_max (int | None | Unset): leading mode only: keep the terms with at most this many D atoms. For ASYM ν = 2
             with the identity target this is polynomial in s (the lowest levels of the planar limit; the cost grows about
             ×14 per two levels)
