@@ -221,6 +221,34 @@ def test_series_table_and_diagram_sheet(page, server) -> None:
     assert not driver.find_element("css selector", "#prev-page").get_attribute("disabled")
 
 
+def test_series_level_bounds(page, server) -> None:
+    """The optional "R atoms ≤" bound: leading terms with s_R ≤ 2 as the API returns them, and
+    a field error under the bound when the mode is not leading."""
+    driver = page
+    fill(driver, "#nu", "3")
+    choose(driver, "#symmetry", "asym")
+    choose(driver, "#target", "identity")
+    fill(driver, "#s_max", "3")
+    choose(driver, "#mode", "leading")
+    fill(driver, "#s_r_max", "2")
+    driver.find_element("css selector", "#compute-series").click()
+    wait_for(
+        lambda: "s_R ≤ 2" in driver.find_element("css selector", "#series-hint").text,
+        what="the level-bounded series",
+    )
+    rows = driver.find_elements("css selector", "#series-table tbody tr.order")
+    model = {"nu": 3, "symmetry": "asym", "target": "identity"}
+    want = api(server, "/v1/series", {"model": model, "s_max": 3, "mode": "leading", "s_r_max": 2})
+    assert [
+        r.find_element("css selector", "td.coefficient").get_attribute("data-latex") for r in rows
+    ] == [c["latex"] for c in want["coefficients"]]
+    choose(driver, "#mode", "exact")
+    driver.find_element("css selector", "#compute-series").click()
+    wait_for(
+        lambda: "leading mode" in error_text(driver, "#model-form", "s_r_max"), what="the error"
+    )
+
+
 def test_pareto_polygon_and_regime(page, server, openapi_paths) -> None:
     driver = page
     choose(driver, "#symmetry", "asym")

@@ -105,6 +105,10 @@ async function computeSeries(event) {
   busy(button, true);
   status("#series-status", "computing…");
   const body = { model: model(), s_max: value(field(modelForm, "s_max")), mode: field(modelForm, "mode").value };
+  for (const name of ["s_r_max", "s_d_max"]) {  // optional level bounds (leading mode)
+    const bound = value(field(modelForm, name));
+    if (bound !== null) body[name] = bound;
+  }
   try {
     const result = await compute("POST", "/v1/series", body, (f, m) =>
       status("#series-status", `${Math.round(100 * f)}% ${m || ""}`));
@@ -118,6 +122,13 @@ async function computeSeries(event) {
   } finally {
     busy(button, false);
   }
+}
+
+function levelsNote(result) {
+  const parts = [];
+  if (result.s_r_max != null) parts.push(`s_R ≤ ${result.s_r_max}`);
+  if (result.s_d_max != null) parts.push(`s_D ≤ ${result.s_d_max}`);
+  return parts.length ? ` with ${parts.join(", ")}` : "";
 }
 
 function subscript(n) {
@@ -144,7 +155,7 @@ function showSeries(result) {
   for (const c of result.coefficients) row(`Y_{${c.s}}`, c.latex, "order");
   table.hidden = false;
   const m = result.model;
-  $("#series-hint").textContent = `${m.symmetry.toUpperCase()}, ν = ${m.nu}, ${m.target} target, ${result.mode} terms (exact rational coefficients).`;
+  $("#series-hint").textContent = `${m.symmetry.toUpperCase()}, ν = ${m.nu}, ${m.target} target, ${result.mode} terms${levelsNote(result)} (exact rational coefficients).`;
 }
 
 // ----------------------------------------------------------------------------- diagrams
