@@ -136,6 +136,7 @@ from diagrams.leading_dmft import (
 from diagrams.leading_dmft import applies as dmft_applies
 from diagrams.leading_planar import applies as planar_applies
 from diagrams.leading_planar import estimate_planar_seconds, planar_series
+from diagrams.leading_planar_levels import applies as planar_levels_applies
 from diagrams.leading_planar_levels import estimate_low_levels_seconds, planar_low_levels
 from diagrams.leading_sym import applies as structural_applies
 from diagrams.leading_sym import leading_series_sym
@@ -631,46 +632,57 @@ def at_most(
 
 
 class LevelMethod(NamedTuple):
-    """A polynomial-time method for some whole levels of the fronts."""
+    """A polynomial-time method for some whole levels of the fronts, for one ``s_max``."""
 
-    name: str
-    compute: Callable[[int, Progress], list[Poly]]  # (s_max, progress) -> Y_0..Y_{s_max}
-    seconds: Callable[[int], float]  # s_max -> estimated wall time
+    compute: Callable[[Progress], list[Poly]]  # progress -> Y_0..Y_{s_max} on (at least) them
+    seconds: float  # estimated wall time
 
 
-def level_method(model: ModelSpec, s_r_max: int | None, s_d_max: int | None) -> LevelMethod | None:
+def normalised_bounds(
+    model: ModelSpec, s_max: int, s_r_max: int | None, s_d_max: int | None
+) -> tuple[int | None, int | None]:
+    """Equivalent, canonical bounds: ``None`` where a bound keeps every term up to ``s_max``
+    (``s_D ≤ s + 1`` and ``s_R ≤ s + 1``; no ``R`` atoms at all with the zero target), and for
+    ASYM with the identity target ``s_r_max`` rounded down to even (``s_R`` is even there)."""
+    if s_d_max is not None and s_d_max >= s_max + 1:
+        s_d_max = None
+    if s_r_max is not None and (s_r_max >= s_max + 1 or model.target == "zero"):
+        s_r_max = None
+    if s_r_max is not None and not model.sym:
+        s_r_max -= s_r_max % 2
+    return s_r_max, s_d_max
+
+
+def level_method(
+    model: ModelSpec, s_max: int, s_r_max: int | None, s_d_max: int | None
+) -> LevelMethod | None:
     """A polynomial-time method that returns every requested level completely (and possibly
-    more), or ``None``: ASYM with the identity target and ``s_r_max < 2`` — the zero-target level
-    (``s_R = 0``: the zero target's leading terms, polynomial in s); ASYM ν ≥ 3 with
-    the identity target and ``s_r_max ≤ 2`` — the first order in the target strength
+    more), for bounds already :func:`normalised_bounds`, or ``None``: ASYM with the identity
+    target and ``s_r_max = 0`` — the zero-target level (``s_R = 0``: D atoms only, whose
+    expectations do not see the target, i.e. the zero target's leading terms); ASYM ν ≥ 3 with
+    the identity target and ``s_r_max = 2`` — the first order in the target strength
     (:func:`diagrams.leading_dmft.dmft_first_order_series`); ASYM ν = 2 with the identity target
-    and ``s_d_max`` set — the lowest levels of the planar limit
-    (:func:`diagrams.leading_planar_levels.planar_low_levels`)."""
+    and ``s_d_max`` — the lowest levels of the planar limit
+    (:func:`diagrams.leading_planar_levels.planar_low_levels`), when its estimate is below that
+    of the complete leading terms (it grows ×14 per two levels but only linearly in s)."""
     if model.sym or model.target != "identity":
         return None
-    if s_r_max is not None and s_r_max < FIRST_ORDER_S_R:
-        # s_R = 0: diagrams of D atoms only, whose expectations do not see the target — the
-        # zero target's leading terms (planar / mean-field method, polynomial in s).
+    if s_r_max == 0:
         zero = ModelSpec(model.nu, "asym", "zero")
         return LevelMethod(
-            "zero-target level",
-            lambda s_max, progress: leading_series(zero, s_max, progress),
-            lambda s_max: estimate_leading_cost(zero, s_max).seconds,
+            lambda progress: leading_series(zero, s_max, progress),
+            estimate_leading_cost(zero, s_max).seconds,
         )
-    if model.nu >= 3 and s_r_max is not None and s_r_max <= FIRST_ORDER_S_R:
+    if model.nu >= 3 and s_r_max == FIRST_ORDER_S_R:
         nu = model.nu
         return LevelMethod(
-            "mean-field, first order in γ²",
-            lambda s_max, progress: dmft_first_order_series(nu, s_max, progress),
-            lambda s_max: FIRST_ORDER_COST_RATIO * estimate_dmft_seconds(nu, s_max),
+            lambda progress: dmft_first_order_series(nu, s_max, progress),
+            FIRST_ORDER_COST_RATIO * estimate_dmft_seconds(nu, s_max),
         )
-    if model.nu == 2 and s_d_max is not None:
-        bound = s_d_max
-        return LevelMethod(
-            "planar low levels",
-            lambda s_max, progress: planar_low_levels(s_max, bound, progress),
-            lambda s_max: estimate_low_levels_seconds(s_max, bound),
-        )
+    if planar_levels_applies(model) and s_d_max is not None:
+        bound, seconds = s_d_max, estimate_low_levels_seconds(s_max, s_d_max)
+        if seconds < estimate_leading_cost(model, s_max).seconds:
+            return LevelMethod(lambda progress: planar_low_levels(s_max, bound, progress), seconds)
     return None
 
 
@@ -700,11 +712,13 @@ def leading_series(
     """Leading (Pareto-optimal) terms of ``Y_0..Y_{s_max}`` in one pass.
 
     ``s_r_max`` / ``s_d_max`` keep only the terms with at most that many atoms ``R_ν`` (the
-    power of the target; ``s_R`` is even for the identity target, 0 for the zero target) /
+    power of the target; ``s_R`` is even for ASYM with the identity target, 0 for the zero
+    target) /
     ``D_{2ν}`` (``σ^{2l}`` with ``2l = ν(s_D+1) + (ν−2)s``). Where :func:`level_method` has a
     polynomial-time method for those levels (ASYM identity: ν ≥ 3 with ``s_r_max ≤ 2``, the
     first order in the target strength; ν = 2 with ``s_d_max``, the lowest levels of the planar
-    limit) it is used; otherwise the complete leading terms are computed and filtered.
+    limit, where cheaper) it is used; otherwise the complete leading terms are computed and
+    filtered.
 
     Examples
     --------
@@ -716,12 +730,16 @@ def leading_series(
     """
     if isinstance(s_max, bool) or not isinstance(s_max, int) or s_max < 0:
         raise SpecError("s_max", "must be a non-negative integer")
-    s_r_max = validate_atom_bound(s_r_max, "s_r_max")
-    s_d_max = validate_atom_bound(s_d_max, "s_d_max")
+    s_r_max, s_d_max = normalised_bounds(
+        model,
+        s_max,
+        validate_atom_bound(s_r_max, "s_r_max"),
+        validate_atom_bound(s_d_max, "s_d_max"),
+    )
     if s_r_max is not None or s_d_max is not None:
-        levels = level_method(model, s_r_max, s_d_max) if _method(method) == "auto" else None
+        levels = level_method(model, s_max, s_r_max, s_d_max) if _method(method) == "auto" else None
         if levels is not None:
-            return _checked_levels(model, levels.compute(s_max, progress), s_r_max, s_d_max)
+            return _checked_levels(model, levels.compute(progress), s_r_max, s_d_max)
         full = leading_series(model, s_max, progress, method)
         return [at_most(model, s, poly, s_r_max, s_d_max) for s, poly in enumerate(full)]
     if not applies(model):
@@ -777,7 +795,8 @@ def leading_coefficient(
 
 FIRST_ORDER_COST_RATIO = 5.0
 """Wall time of :func:`diagrams.leading_dmft.dmft_first_order_series` over that of the
-zero-target method at the same ``(ν, s)``: two passes in dual numbers plus the sources, measured
+zero-target method at the same ``(ν, s)``: one plain pass, the sources, and one pass in dual
+numbers, measured
 ×4.6 (ν = 3) and ×4.5 (ν = 4) at ``s = 25`` (``BENCHMARKS.md``), rounded up."""
 
 STRUCTURAL_SECONDS_AT_40 = 1.0
@@ -808,11 +827,15 @@ def estimate_leading_cost(
     """
     from diagrams.cost import estimate_cost
 
-    levels = level_method(
-        model, validate_atom_bound(s_r_max, "s_r_max"), validate_atom_bound(s_d_max, "s_d_max")
+    s_r_max, s_d_max = normalised_bounds(
+        model,
+        s_max,
+        validate_atom_bound(s_r_max, "s_r_max"),
+        validate_atom_bound(s_d_max, "s_d_max"),
     )
+    levels = level_method(model, s_max, s_r_max, s_d_max)
     if levels is not None:
-        return CostEstimate(round(levels.seconds(s_max), 4), 200 * 2**20, 0, 0)
+        return CostEstimate(round(levels.seconds, 4), 200 * 2**20, 0, 0)
     if not applies(model):
         return estimate_cost(model, s_max, "exact")
     if structural_applies(model):

@@ -173,7 +173,8 @@ def _moment_m2(units: tuple[tuple[int, int], ...]) -> Matrix:
 
 @cache
 def planar_moment(word: Word) -> YPoly:
-    """``lim tr_H(word)/H`` at ``g = 1`` as a polynomial in ``y`` (module docstring)."""
+    """``lim tr_H(word)/H`` at ``g = 1`` as a polynomial in ``y`` (module docstring); cached
+    during one :func:`planar_low_levels` — do not mutate the result."""
     k = len(word)
     units = [(BLOCK[word[r]][1], BLOCK[word[(r + 1) % k]][0]) for r in range(k)]
     value = _trace2(_matmul(_moment_m2(tuple(units[:-1])), _unit(*units[-1])))
@@ -225,13 +226,16 @@ def planar_low_levels(s_max: int, s_d_max: int, progress: Progress = None) -> li
             progress((s + 1) / (s_max + 1), f"planar low levels: s = {s} ({len(words)} words)")
         if s < s_max:
             words = _derive(words, max_length)
+    _moment_m2.cache_clear()  # the moments are cheap next to the words; keep no global state
+    planar_moment.cache_clear()
     return out
 
 
 def estimate_low_levels_seconds(s_max: int, s_d_max: int) -> float:
     """Wall-time estimate of :func:`planar_low_levels`: :data:`LEVEL_SECONDS` (at ``s = 25``)
     for the first tabulated level at or above ``s_d_max + 1``, ×14 per two levels beyond, scaled
-    linearly in ``s`` (measured: 13 / 19 / 24 s at s = 15 / 20 / 25, levels ≤ 9)."""
+    linearly in ``s`` (``benchmarks/results/levels.md``: 14.2 / 21.2 / 27.5 s at s = 15 / 20 / 25,
+    levels ≤ 9)."""
     level = s_d_max + 1
     tabulated = [k for k in sorted(LEVEL_SECONDS) if k >= level]
     if tabulated:

@@ -83,3 +83,19 @@ def test_the_zero_target_level_of_the_identity_target():
     zero = ModelSpec(2, "asym", "zero")
     assert series(MODEL, 15, "leading", s_r_max=1).coefficients == leading_series(zero, 15)
     assert estimate_cost(MODEL, 25, "leading", s_r_max=0).seconds < 60
+
+
+def test_equivalent_bounds_choose_the_same_method():
+    """Odd s_r_max (s_R is even for ASYM identity), bounds above s_max + 1 (they keep every
+    term) and bounds on the zero target are normalised before a method is chosen."""
+    nu3 = ModelSpec(3, "asym", "identity")
+    assert estimate_cost(nu3, 20, "leading", s_r_max=3).seconds == pytest.approx(
+        estimate_cost(nu3, 20, "leading", s_r_max=2).seconds
+    )
+    assert leading_series(nu3, 4, s_r_max=3) == leading_series(nu3, 4, s_r_max=2)
+    assert estimate_cost(MODEL, 3, "leading", s_d_max=20).seconds == pytest.approx(
+        estimate_cost(MODEL, 3, "leading").seconds
+    )
+    assert leading_series(MODEL, 3, s_d_max=20) == leading_series(MODEL, 3)
+    zero = ModelSpec(2, "asym", "zero")
+    assert leading_series(zero, 4, s_r_max=0) == leading_series(zero, 4)

@@ -290,3 +290,21 @@ def test_series_s_d_max_selects_the_low_levels(api):
     assert r.json()["coefficients"] == direct["coefficients"] and r.json()["s_d_max"] == 4
     bad = api.post("/v1/series", json={"model": model, "s_max": 2, "s_d_max": 1, "mode": "extreme"})
     assert bad.status_code == 422 and bad.json()["field"] == "s_d_max", bad.text
+
+
+def test_series_request_hash_ignores_unset_bounds(api):
+    """A request without the level bounds hashes as it did before they existed: explicit nulls
+    and absent fields are the same request."""
+    model = {"nu": 2, "symmetry": "asym", "target": "zero"}
+    plain = api.post("/v1/series", json={"model": model, "s_max": 1})
+    nulls = api.post(
+        "/v1/series", json={"model": model, "s_max": 1, "s_r_max": None, "s_d_max": None}
+    )
+    assert plain.status_code == nulls.status_code == 200
+    assert plain.headers["x-request-hash"] == nulls.headers["x-request-hash"]
+    assert nulls.headers["x-cache"] == "hit"
+    # the parameters before the bounds existed: model, s_max, mode
+    from service.routers.series import SERIES
+
+    before = {"model": model, "s_max": 1, "mode": "exact"}
+    assert plain.headers["x-request-hash"] == SERIES.request_hash(before)

@@ -95,4 +95,6 @@ router = APIRouter(tags=["series"])
     summary="Exact coefficients Y_0..Y_s_max of the expected-loss series",
 )
 async def post_series(body: SeriesRequest, request: Request) -> Response:
-    return await compute(request, SERIES, body.model_dump(mode="json"))
+    # Unset bounds stay out of the parameters, so the request hash of a request without them
+    # is the one it had before they existed.
+    return await compute(request, SERIES, body.model_dump(mode="json", exclude_none=True))
