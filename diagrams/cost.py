@@ -29,10 +29,14 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from diagrams.errors import SpecError
 from diagrams.expansion import expansion_cache
 from diagrams.model import ModelSpec
-from diagrams.series import exact_coefficient, exact_method, validate_order
+from diagrams.series import (
+    exact_coefficient,
+    exact_method,
+    validate_level_bounds,
+    validate_order,
+)
 
 # Low levels are computed for real to calibrate, until one of these limits is reached.
 CALIBRATION_CLASSES = 1500
@@ -133,9 +137,7 @@ def estimate_cost(
     True
     """
     s_max = validate_order(s_max, "s_max")
-    for name, bound in (("s_r_max", s_r_max), ("s_d_max", s_d_max)):
-        if bound is not None and mode != "leading":
-            raise SpecError(name, "applies to the leading mode only")
+    validate_level_bounds(mode, s_r_max, s_d_max)
     if mode == "extreme":
         from diagrams.leading_extremes import estimate_extreme_cost
 

@@ -44,6 +44,7 @@ from collections.abc import Callable
 from fractions import Fraction
 from functools import cache
 
+from diagrams.egf import padd, pmul
 from diagrams.errors import SpecError
 from diagrams.model import ModelSpec
 from diagrams.polynomial import Poly
@@ -52,8 +53,9 @@ Progress = Callable[[float, str], None] | None
 
 Word = tuple[int, ...]
 """Letters ``0 = a, 1 = b, 2 = c, 3 = d``."""
-YPoly = dict[int, Fraction]
-"""A polynomial in ``y``: power → coefficient."""
+YPoly = list[Fraction]
+"""A polynomial in ``y`` as its coefficient list (:mod:`diagrams.egf`'s ``ZPoly`` with rational
+coefficients), without trailing zeros."""
 Matrix = list[list[YPoly]]
 """2×2 over polynomials in ``y``."""
 
@@ -89,42 +91,33 @@ def canonical_word(word: Word) -> Word:
     return min(v[r:] + v[:r] for v in variants for r in range(len(word)))
 
 
-def _add(p: YPoly, q: YPoly, scale: Fraction | int = 1) -> YPoly:
-    out = dict(p)
-    for k, v in q.items():
-        out[k] = out.get(k, 0) + scale * v
-        if not out[k]:
-            del out[k]
+def _add(p: YPoly, q: YPoly) -> YPoly:
+    """``p + q`` with trailing zeros dropped (so that ``[]`` is the only zero)."""
+    out = padd(p, q)
+    while out and not out[-1]:
+        out.pop()
     return out
-
-
-def _mul(p: YPoly, q: YPoly) -> YPoly:
-    out: YPoly = {}
-    for a, u in p.items():
-        for b, v in q.items():
-            out[a + b] = out.get(a + b, 0) + u * v
-    return {k: v for k, v in out.items() if v}
 
 
 def _matmul(x: Matrix, z: Matrix) -> Matrix:
     return [
-        [_add(_mul(x[i][0], z[0][j]), _mul(x[i][1], z[1][j])) for j in range(2)] for i in range(2)
+        [_add(pmul(x[i][0], z[0][j]), pmul(x[i][1], z[1][j])) for j in range(2)] for i in range(2)
     ]
 
 
 def _unit(i: int, j: int) -> Matrix:
-    m: Matrix = [[{}, {}], [{}, {}]]
-    m[i][j] = {0: Fraction(1)}
+    m: Matrix = [[[], []], [[], []]]
+    m[i][j] = [Fraction(1)]
     return m
 
 
 def _trace2(m: Matrix) -> YPoly:
     """Normalised trace ``tr₂``."""
-    return {k: v / 2 for k, v in _add(m[0][0], m[1][1]).items()}
+    return [Fraction(v) / 2 for v in _add(m[0][0], m[1][1])]  # padd/pmul leave int zeros
 
 
 def _cumulant(r: int) -> YPoly:
-    return {r - 1: Fraction(2 ** (r - 1))}
+    return [Fraction(0)] * (r - 1) + [Fraction(2 ** (r - 1))]
 
 
 @cache
@@ -133,10 +126,10 @@ def _moment_m2(units: tuple[tuple[int, int], ...]) -> Matrix:
     k = len(units) + 1
     # chains[r][p]: Σ over chains 1 = p₁ < ⋯ < p_r = p of the product of tr₂ of the gaps.
     chains: list[dict[int, YPoly]] = [{} for _ in range(k + 1)]
-    chains[1][0] = {0: Fraction(1)}
+    chains[1][0] = [Fraction(1)]
     for r in range(2, k + 1):
         for p in range(r - 1, k):
-            acc: YPoly = {}
+            acc: YPoly = []
             for prev in range(r - 2, p):
                 if prev not in chains[r - 1]:
                     continue
@@ -147,16 +140,16 @@ def _moment_m2(units: tuple[tuple[int, int], ...]) -> Matrix:
                     gap = _matmul(_matmul(_unit(*units[prev]), inner), _unit(*units[p - 1]))
                 t = _trace2(gap)
                 if t:
-                    acc = _add(acc, _mul(chains[r - 1][prev], t))
+                    acc = _add(acc, pmul(chains[r - 1][prev], t))
             if acc:
                 chains[r][p] = acc
-    out: Matrix = [[{}, {}], [{}, {}]]
-    identity: Matrix = [[{0: Fraction(1)}, {}], [{}, {0: Fraction(1)}]]
+    out: Matrix = [[[], []], [[], []]]
+    identity: Matrix = [[[Fraction(1)], []], [[], [Fraction(1)]]]
     for last in range(k):
-        weight: YPoly = {}
+        weight: YPoly = []
         for r in range(1, k + 1):
             if last in chains[r]:
-                weight = _add(weight, _mul(_cumulant(r), chains[r][last]))
+                weight = _add(weight, pmul(_cumulant(r), chains[r][last]))
         if not weight:
             continue
         tail = (
@@ -167,7 +160,7 @@ def _moment_m2(units: tuple[tuple[int, int], ...]) -> Matrix:
         for i in range(2):
             for j in range(2):
                 if tail[i][j]:
-                    out[i][j] = _add(out[i][j], _mul(weight, tail[i][j]))
+                    out[i][j] = _add(out[i][j], pmul(weight, tail[i][j]))
     return out
 
 
@@ -178,7 +171,7 @@ def planar_moment(word: Word) -> YPoly:
     k = len(word)
     units = [(BLOCK[word[r]][1], BLOCK[word[(r + 1) % k]][0]) for r in range(k)]
     value = _trace2(_matmul(_moment_m2(tuple(units[:-1])), _unit(*units[-1])))
-    return {a: 2 * v for a, v in value.items()}
+    return [2 * v for v in value]
 
 
 def _derive(poly: dict[Word, Fraction], max_length: int) -> dict[Word, Fraction]:
@@ -217,7 +210,9 @@ def planar_low_levels(s_max: int, s_d_max: int, progress: Progress = None) -> li
             l = len(word)
             if l > max_length:  # only L's own ½ tr ab at s = 0
                 continue
-            for power, v in planar_moment(word).items():
+            for power, v in enumerate(planar_moment(word)):
+                if not v:
+                    continue
                 n = power + 1
                 key = (1 + l - n, n, l)
                 terms[key] = terms.get(key, 0) + c * v

@@ -62,6 +62,13 @@ def validate_order(value: object, name: str, maximum: int = 1000) -> int:
     return value
 
 
+def validate_level_bounds(mode: str, s_r_max: object, s_d_max: object) -> None:
+    """``s_r_max`` / ``s_d_max`` (at most that many atoms R / D) belong to the leading mode."""
+    for name, bound in (("s_r_max", s_r_max), ("s_d_max", s_d_max)):
+        if bound is not None and mode != "leading":
+            raise SpecError(name, "applies to the leading mode only")
+
+
 EXACT_METHODS = ("auto", "classes", "sequential")
 """How the exact mode computes ``Y_s``. ``classes``: every isomorphism class of the expansion
 (:mod:`diagrams.expansion`) times its Wick expectation (:mod:`diagrams.wick`); ``sequential``:
@@ -180,9 +187,7 @@ def series(
     s_max = validate_order(s_max, "s_max")
     if mode not in MODES:
         raise SpecError("mode", "must be 'exact', 'leading' or 'extreme'")
-    for name, bound in (("s_r_max", s_r_max), ("s_d_max", s_d_max)):
-        if bound is not None and mode != "leading":
-            raise SpecError(name, "applies to the leading mode only")
+    validate_level_bounds(mode, s_r_max, s_d_max)
     if mode == "extreme":  # one pass over all orders
         from diagrams.leading_extremes import extreme_series
 
