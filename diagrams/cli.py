@@ -11,7 +11,7 @@ import json
 import sys
 from collections.abc import Sequence
 
-from diagrams.cost import estimate_cost
+from diagrams.cost import affordable_alternatives, estimate_cost
 from diagrams.errors import DiagramsError
 from diagrams.expansion import expansion
 from diagrams.graph import atom_d, atom_r
@@ -53,6 +53,12 @@ def build_parser() -> argparse.ArgumentParser:
     p_est.add_argument("--mode", choices=MODES, default="exact")
     p_est.add_argument("--s-r-max", type=int, default=None)
     p_est.add_argument("--s-d-max", type=int, default=None)
+    p_est.add_argument(
+        "--budget",
+        type=float,
+        default=None,
+        help="seconds: also list nearby requests whose estimates fit (alternatives)",
+    )
     return parser
 
 
@@ -121,7 +127,17 @@ def run(argv: Sequence[str] | None = None, out=None) -> int:
             est = estimate_cost(
                 model, args.s_max, args.mode, s_r_max=args.s_r_max, s_d_max=args.s_d_max
             )
-            out.write(json.dumps(est.to_dict()) + "\n")
+            body = est.to_dict()
+            if args.budget is not None:
+                body["alternatives"] = affordable_alternatives(
+                    model,
+                    args.s_max,
+                    args.mode,
+                    args.budget,
+                    s_r_max=args.s_r_max,
+                    s_d_max=args.s_d_max,
+                )
+            out.write(json.dumps(body) + "\n")
     except DiagramsError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2

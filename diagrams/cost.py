@@ -183,3 +183,73 @@ def estimate_cost(
         classes=biggest,
         measured_levels=min(k, s_max) + 1,
     )
+
+
+def affordable_alternatives(
+    model: ModelSpec,
+    s_max: int,
+    mode: str = "exact",
+    budget_seconds: float = 600.0,
+    budget_bytes: int | None = None,
+    s_r_max: int | None = None,
+    s_d_max: int | None = None,
+) -> list[dict[str, Any]]:
+    """Requests close to a refused ``series(model, s_max, mode, s_r_max=…, s_d_max=…)`` whose
+    estimates fit the budget, for a refusal to offer: each is a dict of the changed parameters
+    plus ``"seconds"`` (the estimate).
+
+    In order: the largest ``s_max`` (at most the requested one) that fits with everything else
+    unchanged; in the leading mode
+    for ASYM with the identity target, at the same ``s_max``, the largest ``s_r_max`` and the
+    largest ``s_d_max`` that fit (the polynomial level methods of
+    :func:`diagrams.leading.level_method`, e.g. ``s_r_max = 2`` for ν ≥ 3), and the extreme mode
+    (both ends of every level's front). Every candidate is priced by :func:`estimate_cost`
+    itself, so a suggestion is refused again only if the estimate changes.
+
+    Examples
+    --------
+    >>> model = ModelSpec(3, "asym", "identity")
+    >>> [sorted(alt.items())[0] for alt in affordable_alternatives(model, 25, "leading", 60.0)]
+    [('s_max', 6), ('s_r_max', 2), ('mode', 'extreme')]
+    """
+    s_max = validate_order(s_max, "s_max")
+
+    def fits(order: int, **changes: Any) -> float | None:
+        params = {"mode": mode, "s_r_max": s_r_max, "s_d_max": s_d_max, **changes}
+        est = estimate_cost(model, order, **params)
+        within = est.seconds <= budget_seconds
+        if budget_bytes is not None:
+            within = within and est.peak_bytes <= budget_bytes
+        return est.seconds if within else None
+
+    found: list[dict[str, Any]] = []
+    low, high = -1, s_max + 1  # fits(low) (or low = −1), not fits(high); estimates grow with s
+    while high - low > 1:
+        mid = (low + high) // 2
+        if fits(mid) is None:
+            high = mid
+        else:
+            low = mid
+    if low >= 0:
+        found.append({"s_max": low, "seconds": fits(low)})
+    if mode == "leading" and not model.sym and model.target == "identity":
+        from diagrams.leading import normalised_bounds
+
+        for field, current in (("s_r_max", s_r_max), ("s_d_max", s_d_max)):
+            start = s_max if current is None else min(current - 1, s_max)
+            seen = set()
+            for value in range(start, -1, -1):
+                bounds = {"s_r_max": s_r_max, "s_d_max": s_d_max, field: value}
+                key = normalised_bounds(model, s_max, bounds["s_r_max"], bounds["s_d_max"])
+                if key in seen:
+                    continue
+                seen.add(key)
+                seconds = fits(s_max, **{field: value})
+                if seconds is not None:
+                    found.append({field: key[0 if field == "s_r_max" else 1], "seconds": seconds})
+                    break
+    if mode == "leading" and not model.sym:
+        seconds = fits(s_max, mode="extreme", s_r_max=None, s_d_max=None)
+        if seconds is not None:
+            found.append({"mode": "extreme", "seconds": seconds})
+    return found

@@ -62,6 +62,22 @@ def estimate_series(params: dict[str, Any]) -> Any:
     )
 
 
+def series_alternatives(
+    params: dict[str, Any], budget_seconds: float, budget_bytes: int | None
+) -> list[dict[str, Any]]:
+    from diagrams.cost import affordable_alternatives
+
+    return affordable_alternatives(
+        _model(params),
+        params["s_max"],
+        params["mode"],
+        budget_seconds,
+        budget_bytes,
+        s_r_max=params.get("s_r_max"),
+        s_d_max=params.get("s_d_max"),
+    )
+
+
 # ---------------------------------------------------------------------------- POST /v1/diagrams
 def run_diagrams(params: dict[str, Any], progress: Progress = None) -> dict[str, Any]:
     """Every class of ``(½D − R)^{⋆(s+1)}`` with coefficient and (optionally) ``E[G]``."""

@@ -145,7 +145,11 @@ class JobManager:
         found = self._existing(kind, params, view, request_hash, want_job, use_store)
         if found is not None:  # an identical request got here while we estimated
             return found
-        self.check_budget(kind, estimate)
+        try:
+            self.check_budget(kind, estimate)
+        except ProblemError as refusal:
+            refusal.offer_alternatives(await self.alternatives(kind, params))
+            raise
         job_id = uuid.uuid4().hex
         self.store.create_job(
             job_id,
@@ -221,6 +225,22 @@ class JobManager:
         while len(self._estimates) > ESTIMATE_CACHE_SIZE:
             self._estimates.popitem(last=False)
         return estimate
+
+    async def alternatives(self, kind: TaskKind, params: dict[str, Any]) -> list[dict[str, Any]]:
+        """Nearby requests within the budget, for a refusal (computed in a thread, like the
+        estimate; an estimator failure only loses the offer)."""
+
+        def run() -> list[dict[str, Any]]:
+            with self._estimate_lock:
+                return kind.affordable_alternatives(
+                    params, self.settings.budget_seconds, self.settings.budget_bytes
+                )
+
+        try:
+            return await asyncio.to_thread(run)
+        except Exception:  # noqa: BLE001 - the refusal stands without the offer
+            log.exception("alternatives for a refused %s request failed", kind.name)
+            return []
 
     def check_budget(self, kind: TaskKind, estimate: Estimate) -> None:
         """Refuse (422, naming the kind's cost field) an estimate over the budget."""

@@ -49,6 +49,11 @@ class Problem(BaseModel):
         None, description="Dotted path of the offending request field (null for server faults)"
     )
     errors: list[ProblemItem] = Field(default_factory=list)
+    alternatives: list[dict[str, Any]] | None = Field(
+        None,
+        description="budget refusals: nearby requests whose estimates fit the budget, each the "
+        "changed fields plus `seconds` (e.g. a lower s_max, or a level bound s_r_max)",
+    )
 
 
 class ProblemError(Exception):
@@ -79,6 +84,19 @@ class ProblemError(Exception):
         self.field = field
         self.errors = errors
         self.extra = extra
+
+    def offer_alternatives(self, alternatives: list[dict[str, Any]]) -> None:
+        """Add nearby requests that fit (``alternatives`` member, and named in ``detail``)."""
+        if not alternatives:
+            return
+        self.extra["alternatives"] = alternatives
+        offers = ", ".join(
+            " ".join(f"{k}={v}" for k, v in alt.items() if k != "seconds")
+            + f" (~{alt['seconds']:.3g} s)"
+            for alt in alternatives
+        )
+        self.detail = f"{self.detail}; within the budget: {offers}"
+        self.args = (self.detail,)
 
     def to_dict(self, instance: str | None = None) -> dict[str, Any]:
         return problem_dict(

@@ -80,6 +80,10 @@ class TaskKind:
         Only bookkeeping, no computation.
     version:
         Bump to stop serving results stored by an older revision of the computation.
+    alternatives:
+        Optional ``f(params, budget_seconds, budget_bytes) -> list[dict]`` (or its
+        ``"module:function"``): nearby requests that fit the budget, each a dict of the changed
+        fields plus ``"seconds"``; offered with a budget refusal. Called only then.
     """
 
     name: str
@@ -88,6 +92,9 @@ class TaskKind:
     cost_field: str
     view: View | None = None
     version: str = "1"
+    alternatives: (
+        Callable[[dict[str, Any], float, int | None], list[dict[str, Any]]] | str | None
+    ) = None
 
     def estimate_cost(self, params: dict[str, Any]) -> Estimate:
         """The estimator's answer as an :class:`Estimate`."""
@@ -95,6 +102,17 @@ class TaskKind:
         if isinstance(estimator, str):
             estimator = resolve_target(estimator)
         return Estimate.coerce(estimator(params))
+
+    def affordable_alternatives(
+        self, params: dict[str, Any], budget_seconds: float, budget_bytes: int | None
+    ) -> list[dict[str, Any]]:
+        """The kind's nearby requests within the budget (empty without an ``alternatives``)."""
+        finder = self.alternatives
+        if finder is None:
+            return []
+        if isinstance(finder, str):
+            finder = resolve_target(finder)
+        return list(finder(params, budget_seconds, budget_bytes))
 
     def request_hash(self, params: dict[str, Any]) -> str:
         """Content address of a computation: SHA-256 of the canonical JSON of its inputs."""

@@ -65,6 +65,15 @@ def test_expansion_expectation_and_estimate():
         "estimate", "--nu", "3", "--s-max", "25", "--mode", "leading", "--s-r-max", "2"
     )
     assert code == 0 and 1 < json.loads(text)["seconds"] < 60
+    code, text = _run(
+        "estimate", "--nu", "4", "--s-max", "25", "--mode", "leading", "--budget", "60"
+    )
+    body = json.loads(text)
+    assert code == 0 and body["seconds"] > 60
+    alternatives = {k: alt[k] for alt in body["alternatives"] for k in alt if k != "seconds"}
+    assert alternatives["s_r_max"] == 2 and alternatives["mode"] == "extreme"
+    assert 0 < alternatives["s_max"] < 25
+    assert all(alt["seconds"] <= 60 for alt in body["alternatives"])
 
 
 @pytest.mark.parametrize(

@@ -201,6 +201,30 @@ def test_leading_mode_budget_follows_the_leading_estimate(api):
     assert api.get("/v1/info").json()["stats"].get("computations", 0) == before
 
 
+def test_budget_refusal_offers_requests_that_fit(api):
+    """A refused request lists nearby requests within the budget (the library prices each), and
+    an offered one is accepted: ASYM ν=3 identity at s = 12 in the leading mode (the complete
+    front grows geometrically) offers a lower s_max, the first order in the target strength
+    (``s_r_max = 2``, polynomial) and the extreme mode."""
+    asym3 = {"nu": 3, "symmetry": "asym", "target": "identity"}
+    request = {"model": asym3, "s_max": 12, "mode": "leading"}
+    body = assert_problem(api.post("/v1/series", json=request), 422, "s_max")
+    budget = body["budget_seconds"]
+    offered = {tuple(sorted(k for k in alt if k != "seconds")): alt for alt in body["alternatives"]}
+    assert set(offered) == {("s_max",), ("s_r_max",), ("mode",)}
+    assert 0 < offered[("s_max",)]["s_max"] < 12
+    assert offered[("s_r_max",)]["s_r_max"] == 2
+    assert offered[("mode",)]["mode"] == "extreme"
+    assert all(alt["seconds"] <= budget for alt in body["alternatives"])
+    assert "within the budget: s_max=" in body["detail"] and "s_r_max=2 (~" in body["detail"]
+    r = api.post("/v1/series", json={**request, "s_r_max": 2})
+    assert r.status_code in (200, 202), r.text
+    # The exact mode has one knob: the order.
+    r = api.post("/v1/series", json={"model": {"nu": 12, "symmetry": "sym"}, "s_max": 100})
+    [alt] = assert_problem(r, 422, "s_max")["alternatives"]
+    assert sorted(alt) == ["s_max", "seconds"] and alt["seconds"] <= budget
+
+
 def test_extreme_mode_over_rest(api):
     """ASYM ν=3 at s = 25 in the extreme mode is answered at once and equals the library; SYM with
     odd ν, whose front Theorem 4.1 leaves open, is refused naming the model."""

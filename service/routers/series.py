@@ -21,6 +21,7 @@ SERIES = register(
         target="service.engine_tasks:run_series",
         estimate="service.engine_tasks:estimate_series",
         cost_field="s_max",
+        alternatives="service.engine_tasks:series_alternatives",
     )
 )
 

@@ -52,6 +52,7 @@ from .polygon_out_facets_item import PolygonOutFacetsItem
 from .preset import Preset
 from .preset_size import PresetSize
 from .problem import Problem
+from .problem_alternatives_type_0_item import ProblemAlternativesType0Item
 from .problem_item import ProblemItem
 from .recurrence_out import RecurrenceOut
 from .regime_params_in import RegimeParamsIn
@@ -141,6 +142,7 @@ __all__ = (
     "Preset",
     "PresetSize",
     "Problem",
+    "ProblemAlternativesType0Item",
     "ProblemItem",
     "RecurrenceOut",
     "RegimeParamsIn",

@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.problem_alternatives_type_0_item import ProblemAlternativesType0Item
     from ..models.problem_item import ProblemItem
 
 
@@ -27,6 +28,8 @@ class Problem:
         instance (None | str | Unset): Path of the request that failed
         field (None | str | Unset): Dotted path of the offending request field (null for server faults)
         errors (list[ProblemItem] | Unset):
+        alternatives (list[ProblemAlternativesType0Item] | None | Unset): budget refusals: nearby requests whose
+            estimates fit the budget, each the changed fields plus `seconds` (e.g. a lower s_max, or a level bound s_r_max)
     """
 
     type_: str
@@ -36,6 +39,7 @@ class Problem:
     instance: None | str | Unset = UNSET
     field: None | str | Unset = UNSET
     errors: list[ProblemItem] | Unset = UNSET
+    alternatives: list[ProblemAlternativesType0Item] | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -66,6 +70,18 @@ class Problem:
                 errors_item = errors_item_data.to_dict()
                 errors.append(errors_item)
 
+        alternatives: list[dict[str, Any]] | None | Unset
+        if isinstance(self.alternatives, Unset):
+            alternatives = UNSET
+        elif isinstance(self.alternatives, list):
+            alternatives = []
+            for alternatives_type_0_item_data in self.alternatives:
+                alternatives_type_0_item = alternatives_type_0_item_data.to_dict()
+                alternatives.append(alternatives_type_0_item)
+
+        else:
+            alternatives = self.alternatives
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -82,11 +98,14 @@ class Problem:
             field_dict["field"] = field
         if errors is not UNSET:
             field_dict["errors"] = errors
+        if alternatives is not UNSET:
+            field_dict["alternatives"] = alternatives
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.problem_alternatives_type_0_item import ProblemAlternativesType0Item  # noqa: PLC0415
         from ..models.problem_item import ProblemItem  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -125,6 +144,28 @@ class Problem:
 
                 errors.append(errors_item)
 
+        def _parse_alternatives(data: object) -> list[ProblemAlternativesType0Item] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                alternatives_type_0 = []
+                _alternatives_type_0 = data
+                for alternatives_type_0_item_data in _alternatives_type_0:
+                    alternatives_type_0_item = ProblemAlternativesType0Item.from_dict(alternatives_type_0_item_data)
+
+                    alternatives_type_0.append(alternatives_type_0_item)
+
+                return alternatives_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[ProblemAlternativesType0Item] | None | Unset, data)
+
+        alternatives = _parse_alternatives(d.pop("alternatives", UNSET))
+
         problem = cls(
             type_=type_,
             title=title,
@@ -133,6 +174,7 @@ class Problem:
             instance=instance,
             field=field,
             errors=errors,
+            alternatives=alternatives,
         )
 
         problem.additional_properties = d
