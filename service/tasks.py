@@ -83,7 +83,8 @@ class TaskKind:
     alternatives:
         Optional ``f(params, budget_seconds, budget_bytes) -> list[dict]`` (or its
         ``"module:function"``): nearby requests that fit the budget, each a dict of the changed
-        fields plus ``"seconds"``; offered with a budget refusal. Called only then.
+        fields plus ``"seconds"``; offered with a budget refusal. Called only then; without it
+        a refusal offers the largest integer value of ``cost_field`` that fits.
     """
 
     name: str
@@ -106,13 +107,41 @@ class TaskKind:
     def affordable_alternatives(
         self, params: dict[str, Any], budget_seconds: float, budget_bytes: int | None
     ) -> list[dict[str, Any]]:
-        """The kind's nearby requests within the budget (empty without an ``alternatives``)."""
+        """Nearby requests within the budget: the kind's ``alternatives``, or else, when the
+        cost field holds an integer, its largest value (at most the requested one) whose
+        estimate fits — found by bisection, as the estimates grow with it; a value the estimator
+        rejects counts as below the field's range."""
         finder = self.alternatives
-        if finder is None:
-            return []
         if isinstance(finder, str):
             finder = resolve_target(finder)
-        return list(finder(params, budget_seconds, budget_bytes))
+        if finder is not None:
+            return list(finder(params, budget_seconds, budget_bytes))
+        value = params.get(self.cost_field)
+        if not isinstance(value, int) or isinstance(value, bool):
+            return []
+
+        def fits(candidate: int) -> float | None:
+            """The estimate's seconds if it fits, None if not; raises if rejected."""
+            est = self.estimate_cost({**params, self.cost_field: candidate})
+            over_bytes = budget_bytes is not None and (est.peak_bytes or 0) > budget_bytes
+            return est.seconds if est.seconds <= budget_seconds and not over_bytes else None
+
+        low, high = -1, value + 1  # low: fits or is rejected (or −1); high: over the budget
+        while high - low > 1:
+            mid = (low + high) // 2
+            try:
+                over = fits(mid) is None
+            except (ValueError, OverflowError):  # SpecError is a ValueError
+                over = False
+            if over:
+                high = mid
+            else:
+                low = mid
+        try:
+            seconds = fits(low) if low >= 0 else None
+        except (ValueError, OverflowError):
+            seconds = None
+        return [] if seconds is None else [{self.cost_field: low, "seconds": seconds}]
 
     def request_hash(self, params: dict[str, Any]) -> str:
         """Content address of a computation: SHA-256 of the canonical JSON of its inputs."""

@@ -41,10 +41,13 @@ def run_pareto(params: dict[str, Any], progress: Any = None) -> dict[str, Any]:
 def estimate_pareto(params: dict[str, Any]) -> float:
     """Polygon bookkeeping plus, when fronts are read off the series, the engine's estimate."""
     from diagrams.cost import estimate_cost
+    from diagrams.errors import SpecError
     from diagrams.pareto import covered_by_theorem41
 
     model = _model(params)
     s_min, s_max = params["s_min"], params["s_max"]
+    if s_min > s_max:  # the router refuses it first; this keeps budget offers valid
+        raise SpecError("s_min", "must be <= s_max")
     seconds = BASE_SECONDS + SECONDS_PER_POINT * sum((s + 1) ** 2 for s in range(s_min, s_max + 1))
     if params["verify"] or not covered_by_theorem41(model):
         seconds += float(estimate_cost(model, s_max).seconds)
