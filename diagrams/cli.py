@@ -55,11 +55,18 @@ def build_parser() -> argparse.ArgumentParser:
     p_est.add_argument("--s-d-max", type=int, default=None)
     p_est.add_argument(
         "--budget",
-        type=float,
+        type=_positive_seconds,
         default=None,
         help="seconds: also list nearby requests whose estimates fit (alternatives)",
     )
     return parser
+
+
+def _positive_seconds(text: str) -> float:
+    value = float(text)
+    if not value > 0:  # also refuses nan
+        raise argparse.ArgumentTypeError("must be a positive number of seconds")
+    return value
 
 
 def _model(args: argparse.Namespace) -> ModelSpec:

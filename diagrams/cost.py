@@ -29,12 +29,14 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from diagrams.errors import SpecError
 from diagrams.expansion import expansion_cache
 from diagrams.model import ModelSpec
 from diagrams.series import (
     exact_coefficient,
     exact_method,
     validate_level_bounds,
+    validate_mode,
     validate_order,
 )
 
@@ -137,6 +139,7 @@ def estimate_cost(
     True
     """
     s_max = validate_order(s_max, "s_max")
+    validate_mode(mode)
     validate_level_bounds(mode, s_r_max, s_d_max)
     if mode == "extreme":
         from diagrams.leading_extremes import estimate_extreme_cost
@@ -213,6 +216,8 @@ def affordable_alternatives(
     [('s_max', 6), ('s_r_max', 2), ('mode', 'extreme')]
     """
     s_max = validate_order(s_max, "s_max")
+    if not budget_seconds > 0:
+        raise SpecError("budget_seconds", "must be a positive number of seconds")
 
     def fits(order: int, **changes: Any) -> float | None:
         params = {"mode": mode, "s_r_max": s_r_max, "s_d_max": s_d_max, **changes}

@@ -153,6 +153,14 @@ class _Process:
         return padd(total, first_r, -2) if self.with_r else total
 
 
+def require_applicable(model: ModelSpec) -> None:
+    """Raise :class:`NotApplicable` (naming ``model``) for SYM with odd ν."""
+    if not covered_by_theorem41(model):
+        raise NotApplicable(
+            "model", "SYM with odd ν: Theorem 4.1 does not describe the front (use mode 'exact')"
+        )
+
+
 def extreme_series(model: ModelSpec, s_max: int, progress: Progress = None) -> list[Poly]:
     """The extreme Pareto-optimal terms (``n = 1`` and ``n = n_max`` at every ``s_D``) of
     ``Y_0..Y_{s_max}``, exactly.
@@ -165,10 +173,7 @@ def extreme_series(model: ModelSpec, s_max: int, progress: Progress = None) -> l
     >>> ys[1].to_text()
     '(-3)*p*H*s2^2 + (-3)*p^5*H*s2^5 + (-3)*p^3*H^2*s2^5'
     """
-    if not covered_by_theorem41(model):
-        raise NotApplicable(
-            "model", "SYM with odd ν: Theorem 4.1 does not describe the front (use mode 'exact')"
-        )
+    require_applicable(model)
     if model.sym:  # the whole front is cheap there (and cached by the leading mode)
         from diagrams.leading import leading_series
 
@@ -206,7 +211,9 @@ s = 25 / 40 / 60); this constant is about 1.5 times the fit, to err on the high 
 
 
 def estimate_extreme_cost(model: ModelSpec, s_max: int) -> CostEstimate:
-    """Estimated cost of :func:`extreme_series` (SYM: that of the structural recursion)."""
+    """Estimated cost of :func:`extreme_series` (SYM: that of the structural recursion); raises
+    :class:`NotApplicable` where it does not apply."""
+    require_applicable(model)
     if model.sym:
         from diagrams.leading import estimate_leading_cost
 

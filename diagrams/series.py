@@ -62,6 +62,12 @@ def validate_order(value: object, name: str, maximum: int = 1000) -> int:
     return value
 
 
+def validate_mode(mode: object) -> None:
+    """Raise :class:`SpecError` (field ``mode``) unless ``mode`` is one of :data:`MODES`."""
+    if mode not in MODES:
+        raise SpecError("mode", "must be 'exact', 'leading' or 'extreme'")
+
+
 def validate_level_bounds(mode: str, s_r_max: object, s_d_max: object) -> None:
     """``s_r_max`` / ``s_d_max`` (at most that many atoms R / D) belong to the leading mode."""
     for name, bound in (("s_r_max", s_r_max), ("s_d_max", s_d_max)):
@@ -185,8 +191,7 @@ def series(
     '(-1)*p*H*s2 + (1/2)*p^2*H*s2^2 + (1/2)*p*H^2*s2^2 + (1/2)*p*H*s2^2'
     """
     s_max = validate_order(s_max, "s_max")
-    if mode not in MODES:
-        raise SpecError("mode", "must be 'exact', 'leading' or 'extreme'")
+    validate_mode(mode)
     validate_level_bounds(mode, s_r_max, s_d_max)
     if mode == "extreme":  # one pass over all orders
         from diagrams.leading_extremes import extreme_series

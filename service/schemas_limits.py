@@ -298,7 +298,10 @@ class SolutionOut(_Open):
 
 class Check(BaseModel):
     name: str
-    passed: bool
+    passed: bool | None = Field(
+        description="true / false; null when the data cannot decide (e.g. too few engine orders "
+        "to determine a recurrence — raise engine_s_max)"
+    )
     detail: str
 
 

@@ -127,6 +127,15 @@ class TrajectoryTheory(BaseModel):
     closed_form_info: dict[str, Any] = Field(description="solution, valid_for, … or reason")
 
 
+class Discretisation(BaseModel):
+    """Whether the time steps resolved the gradient flow: along it dL/dt = −T‖du/dt‖², and the
+    relative defect of that balance over the run (worst seed) is O(dt²) when they do."""
+
+    energy_balance_error: float | None
+    tolerance: float
+    resolved: bool | None
+
+
 class TrajectoryResult(BaseModel):
     kind: Literal["trajectory"]
     request: dict[str, Any] = Field(description="the normalised request, as run")
@@ -143,6 +152,8 @@ class TrajectoryResult(BaseModel):
     device: str
     kernel: str
     dtype: str
+    discretisation: Discretisation
+    warnings: list[str] = Field(description="e.g. steps too large to resolve the flow")
     performance: dict[str, Any] = Field(description="wall time, steps/s, GFLOP/s")
 
 

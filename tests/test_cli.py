@@ -82,6 +82,12 @@ def test_expansion_expectation_and_estimate():
         (["series", "--nu", "1", "--s-max", "1"], "nu"),
         (["series", "--nu", "3", "--s-max", "1", "--s-r-max", "2"], "s_r_max"),
         (["series", "--nu", "3", "--s-max", "-1"], "s_max"),
+        # the estimate refuses what the computation would refuse
+        (
+            ["estimate", "--nu", "3", "--symmetry", "sym", "--s-max", "3", "--mode", "extreme"],
+            "model",
+        ),
+        (["estimate", "--nu", "3", "--s-max", "3", "--s-d-max", "1"], "s_d_max"),
     ],
 )
 def test_bad_input_exits_2_naming_the_field(argv, field, capsys):
@@ -93,3 +99,9 @@ def test_module_entry_point():
     cmd = [sys.executable, "-m", "diagrams", "expectation", "--nu", "3"]
     done = subprocess.run(cmd, capture_output=True, text=True, timeout=120, check=True)
     assert "E[D_6] = " in done.stdout
+
+
+def test_budget_must_be_positive(capsys):
+    with pytest.raises(SystemExit) as stop:
+        _run("estimate", "--nu", "3", "--s-max", "3", "--budget", "-5")
+    assert stop.value.code == 2 and "--budget" in capsys.readouterr().err

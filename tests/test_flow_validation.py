@@ -168,12 +168,38 @@ def test_trajectory_result_is_complete_json_and_checks_the_series() -> None:
     assert result["backend"] == "numpy" and result["device"] == "cpu"
     assert result["theory"]["series_order"] == 2
     assert result["diverged_fraction"] == 0.0
+    assert result["discretisation"]["resolved"] is True and result["warnings"] == []
     # at t = 0 the series is Y_0 + ½‖F‖² exactly: the 4-seed mean agrees within 5 s.e.
     m0, se0, y0 = result["loss_mean"][0], result["loss_stderr"][0], result["theory"]["series"][0]
     assert abs(m0 - y0) < 5 * se0
     assert y0 == pytest.approx(2.0 + 0.5 * 4**3 * 5 * 0.1**3)  # p/2 + ½p^νHσ^{2ν}
     assert result["metrics"]["series"]["max_abs_z"] < 5
     assert calls and calls == sorted(calls) and calls[-1] == 1.0
+
+
+@pytest.mark.parametrize("integrator", ["euler", "rk4"])
+def test_steps_that_do_not_resolve_the_flow_are_reported(integrator: str) -> None:
+    """SYM ν=2 to t = 1000 in steps dt = 1: Euler oscillates (3.04, 2.88, 3.16, …) and RK4 stalls
+    at a spurious fixed point (3.46), where the flow goes to (p − H)/2 = 2. The energy balance
+    dL/dt = −T‖u̇‖² exposes both (defects of order one), and the result says the differences
+    from the theory are then no evidence against it; dopri5 and small Euler steps resolve it."""
+    base = {
+        "model": SYM2,
+        "params": {"p": 8, "H": 4, "sigma2": 0.01},
+        "seeds": 4,
+        "t_max": 1000.0,
+        "n_points": 5,
+    }
+    coarse = run_validation({**base, "integrator": integrator, "n_steps": 1000})
+    assert abs(coarse["loss_mean"][-1] - 2.0) > 0.5  # visibly wrong
+    report = coarse["discretisation"]
+    assert report["resolved"] is False and report["energy_balance_error"] > 0.5
+    [warning] = coarse["warnings"]
+    assert "do not resolve" in warning and "n_steps" in warning
+    for fine in ({"integrator": "dopri5"}, {"integrator": "euler", "n_steps": 100_000}):
+        result = run_validation({**base, **fine})
+        assert result["loss_mean"][-1] == pytest.approx(2.0, abs=1e-6)
+        assert result["discretisation"]["resolved"] is True and result["warnings"] == []
 
 
 def test_simulation_and_theory_halves_compose_to_the_full_run() -> None:

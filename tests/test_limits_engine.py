@@ -211,3 +211,24 @@ def test_asym_solutions_are_checked_on_the_extreme_terms_to_s_12(model, sid):
         assert engine[name]["passed"], engine[name]
     assert "(extreme)" in engine["taylor_equals_engine"]["detail"]
     assert engine["recurrence_rediscovered"]["passed"]
+
+
+@pytest.mark.parametrize("target", ["identity", "zero"])
+def test_free_general_sym_is_checked_on_the_free_level_for_either_target(target):
+    """The free evolution (face A-B) is the level s_D = s + 1 of the front: with the identity
+    target the engine's leading terms also hold levels with R atoms, which the free solution
+    does not describe and must not be compared with (it was reported as failing)."""
+    out = limits_for(ModelSpec(4, "sym", target), "free_general_sym", engine_s_max=3)
+    checks = {c["name"]: c for c in out["checks"]}
+    assert checks["taylor_equals_engine"]["passed"] is True, checks["taylor_equals_engine"]
+
+
+def test_too_few_orders_leave_the_rediscovery_undecided():
+    """Three orders cannot determine the ASYM ν=3 NTK recurrence: the check says so (passed is
+    None, 'inconclusive'), instead of reporting the paper's recurrence as refuted; four can."""
+    model = ModelSpec(3, "asym", "identity")
+    few = {c["name"]: c for c in limits_for(model, "ntk", engine_s_max=3)["checks"]}
+    assert few["recurrence_rediscovered"]["passed"] is None
+    assert "inconclusive" in few["recurrence_rediscovered"]["detail"]
+    enough = {c["name"]: c for c in limits_for(model, "ntk", engine_s_max=4)["checks"]}
+    assert enough["recurrence_rediscovered"]["passed"] is True

@@ -242,3 +242,16 @@ def test_extreme_mode_over_rest(api):
     sym3 = {"nu": 3, "symmetry": "sym", "target": "identity"}
     r = api.post("/v1/series", json={"model": sym3, "s_max": 2, "mode": "extreme"})
     assert r.status_code == 422 and "model" in r.text
+
+
+def test_a_request_that_cannot_run_is_refused_before_scheduling(api):
+    """SYM with odd ν has no extreme mode: the estimate refuses it (422 naming model), also
+    when the client asks for an asynchronous answer, and no job is created."""
+    jobs_before = api.get("/v1/jobs").json()["total"]
+    r = api.post(
+        "/v1/series",
+        json={"model": {"nu": 5, "symmetry": "sym"}, "s_max": 2, "mode": "extreme"},
+        headers={"Prefer": "respond-async"},
+    )
+    assert assert_problem(r, 422, "model")["type"].endswith("not-applicable")
+    assert api.get("/v1/jobs").json()["total"] == jobs_before

@@ -10,6 +10,7 @@ from .diagram_format import DiagramFormat
 from .diagram_out import DiagramOut
 from .diagrams_request import DiagramsRequest
 from .diagrams_response import DiagramsResponse
+from .discretisation import Discretisation
 from .dtype import Dtype
 from .edge_decision import EdgeDecision
 from .edge_out import EdgeOut
@@ -100,6 +101,7 @@ __all__ = (
     "DiagramOut",
     "DiagramsRequest",
     "DiagramsResponse",
+    "Discretisation",
     "Dtype",
     "EdgeDecision",
     "EdgeOut",

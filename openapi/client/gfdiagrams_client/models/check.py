@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -14,18 +14,20 @@ class Check:
     """
     Attributes:
         name (str):
-        passed (bool):
+        passed (bool | None): true / false; null when the data cannot decide (e.g. too few engine orders to determine a
+            recurrence — raise engine_s_max)
         detail (str):
     """
 
     name: str
-    passed: bool
+    passed: bool | None
     detail: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name
 
+        passed: bool | None
         passed = self.passed
 
         detail = self.detail
@@ -47,7 +49,12 @@ class Check:
         d = dict(src_dict)
         name = d.pop("name")
 
-        passed = d.pop("passed")
+        def _parse_passed(data: object) -> bool | None:
+            if data is None:
+                return data
+            return cast(bool | None, data)
+
+        passed = _parse_passed(d.pop("passed"))
 
         detail = d.pop("detail")
 

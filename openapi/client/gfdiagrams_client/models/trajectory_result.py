@@ -7,6 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
+    from ..models.discretisation import Discretisation
     from ..models.trajectory_metrics import TrajectoryMetrics
     from ..models.trajectory_result_performance import TrajectoryResultPerformance
     from ..models.trajectory_result_request import TrajectoryResultRequest
@@ -35,6 +36,10 @@ class TrajectoryResult:
         device (str):
         kernel (str):
         dtype (str):
+        discretisation (Discretisation): Whether the time steps resolved the gradient flow: along it dL/dt = −T‖du/dt‖²,
+            and the
+            relative defect of that balance over the run (worst seed) is O(dt²) when they do.
+        warnings (list[str]): e.g. steps too large to resolve the flow
         performance (TrajectoryResultPerformance): wall time, steps/s, GFLOP/s
     """
 
@@ -53,6 +58,8 @@ class TrajectoryResult:
     device: str
     kernel: str
     dtype: str
+    discretisation: Discretisation
+    warnings: list[str]
     performance: TrajectoryResultPerformance
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -107,6 +114,10 @@ class TrajectoryResult:
 
         dtype = self.dtype
 
+        discretisation = self.discretisation.to_dict()
+
+        warnings = self.warnings
+
         performance = self.performance.to_dict()
 
         field_dict: dict[str, Any] = {}
@@ -128,6 +139,8 @@ class TrajectoryResult:
                 "device": device,
                 "kernel": kernel,
                 "dtype": dtype,
+                "discretisation": discretisation,
+                "warnings": warnings,
                 "performance": performance,
             }
         )
@@ -136,6 +149,7 @@ class TrajectoryResult:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.discretisation import Discretisation  # noqa: PLC0415
         from ..models.trajectory_metrics import TrajectoryMetrics  # noqa: PLC0415
         from ..models.trajectory_result_performance import TrajectoryResultPerformance  # noqa: PLC0415
         from ..models.trajectory_result_request import TrajectoryResultRequest  # noqa: PLC0415
@@ -229,6 +243,10 @@ class TrajectoryResult:
 
         dtype = d.pop("dtype")
 
+        discretisation = Discretisation.from_dict(d.pop("discretisation"))
+
+        warnings = cast(list[str], d.pop("warnings"))
+
         performance = TrajectoryResultPerformance.from_dict(d.pop("performance"))
 
         trajectory_result = cls(
@@ -247,6 +265,8 @@ class TrajectoryResult:
             device=device,
             kernel=kernel,
             dtype=dtype,
+            discretisation=discretisation,
+            warnings=warnings,
             performance=performance,
         )
 
