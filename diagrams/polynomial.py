@@ -7,6 +7,7 @@ A :class:`Poly` maps exponent triples ``(q, n, l)`` to exact rational coefficien
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping
 from fractions import Fraction
 from typing import Any
@@ -47,6 +48,15 @@ def parse_fraction(text: object, field: str) -> Fraction:
 def _is_int(text: str) -> bool:
     body = text[1:] if text[:1] in "+-" else text
     return body.isdigit() and body.isascii()
+
+
+def _float_pow(x: Any, k: int) -> float:
+    """``float(x)**k``, ±inf where it leaves the float range (Python raises there)."""
+    x = float(x)
+    try:
+        return x**k
+    except OverflowError:
+        return math.copysign(math.inf, x) if k % 2 else math.inf
 
 
 class Poly:
@@ -122,10 +132,19 @@ class Poly:
         return f"Poly({self.to_text()})"
 
     def evaluate(self, p: Any, H: Any, sigma2: Any) -> Any:
-        """Value at numbers (exact for ints/Fractions, float otherwise)."""
+        """Value at numbers (exact for ints/Fractions, float otherwise; a float term beyond the
+        float range is ±inf, so a sum may be inf or nan, never an exception).
+
+        >>> Poly({(1, 0, 400): 1}).evaluate(2.0, 1.0, 1e100)
+        inf
+        """
+        exact = all(isinstance(x, int | Fraction) for x in (p, H, sigma2))
         total: Any = 0
         for (q, n, l), c in self._terms.items():
-            total += c * p**q * H**n * sigma2**l
+            if exact:
+                total += c * p**q * H**n * sigma2**l
+            else:
+                total += float(c) * _float_pow(p, q) * _float_pow(H, n) * _float_pow(sigma2, l)
         return total
 
     def by_sigma_power(self) -> dict[int, dict[tuple[int, int], Fraction]]:

@@ -76,6 +76,20 @@ def test_bad_input_names_the_field(changes: dict, field: str) -> None:
     assert err.value.field == field
 
 
+@pytest.mark.parametrize("kind", ["trajectory", "taylor"])
+def test_sizes_beyond_the_float_range_are_refused_naming_sigma2(kind: str) -> None:
+    """σ² = 1e100 at p = 8, H = 4 (loss scale 1e202) used to end in an OverflowError (HTTP 500)."""
+    request = {"kind": kind, "model": SYM2, "params": {"p": 8, "H": 4, "sigma2": 1e100}}
+    if kind == "trajectory":
+        request.update(t_max=1.0, n_steps=10)
+    with pytest.raises(SpecError) as err:
+        parse_request(request)
+    assert err.value.field == "params.sigma2"
+    with pytest.raises(SpecError):  # float32 has a smaller range
+        parse_request({**request, "params": {"p": 8, "H": 4, "sigma2": 1e12}, "dtype": "float32"})
+    parse_request({**request, "params": {"p": 8, "H": 4, "sigma2": 1e-200}})  # only underflows
+
+
 def test_missing_fields_and_taylor_bounds() -> None:
     for missing in ("model", "params", "t_max"):
         request = small_request()

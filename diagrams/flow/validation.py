@@ -244,6 +244,7 @@ def parse_request(request: Mapping[str, Any]) -> ValidationSpec:
         raise SpecError("params", "is required")
     problem = FlowProblem.from_dict(model, req["params"])
     dtype = check_dtype(req.get("dtype", "float64"))
+    _check_float_range(problem, dtype)
     backend = _choice(req.get("backend", "auto"), "backend", ("auto", "numpy", "cupy"))
     seed = _int(req.get("seed", 0), "seed", 0, 2**32 - 1)
     threads = _int(req.get("blas_threads", 1), "blas_threads", 0, 1024)
@@ -495,6 +496,25 @@ def estimate_validation_cost(request: Mapping[str, Any]) -> float:
 
 
 # -------------------------------------------------------------------------------- the runs
+def _check_float_range(problem: FlowProblem, dtype: str) -> None:
+    """Refuse sizes whose initial loss scale ``½p^νHσ^{2ν}`` (``E[D_{2ν}]``, ASYM) exceeds the
+    square root of the dtype's largest number: a run, its gradients and the series' terms would
+    overflow (tiny scales only underflow to zero, which the run survives)."""
+    digits = (
+        problem.nu * math.log10(problem.p)
+        + math.log10(problem.H)
+        + problem.nu * math.log10(problem.sigma2)
+    )
+    limit = math.log10(np.finfo(dtype).max) / 2
+    if digits > limit:
+        raise SpecError(
+            "params.sigma2",
+            f"the initial loss scale p^ν H σ^(2ν) ≈ 1e{digits:.0f} is beyond what a {dtype} "
+            f"run can represent with its derivatives (≤ 1e{limit:.0f}); choose sizes closer "
+            "to the balanced scaling",
+        )
+
+
 def _scaled(progress: Progress, lo: float, hi: float) -> Progress:
     if progress is None:
         return None
