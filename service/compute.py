@@ -92,8 +92,16 @@ def job_url(job_id: str) -> str:
     return f"/v1/jobs/{job_id}"
 
 
-def accepted(job_id: str, status: str, preference_applied: bool) -> JSONResponse:
-    headers = {"Location": job_url(job_id), "Retry-After": "1"}
+def accepted(job_id: str, status: str, preference_applied: bool, sub: Submission) -> JSONResponse:
+    """202 for a job (new or joined), with the same ``X-Request-Hash`` / ``X-Cache`` headers a
+    200 carries."""
+    cache = {"store": "hit", "computed": "miss", "joined": "joined"}[sub.source]
+    headers = {
+        "Location": job_url(job_id),
+        "Retry-After": "1",
+        "X-Request-Hash": sub.request_hash,
+        "X-Cache": cache,
+    }
     if preference_applied:
         headers["Preference-Applied"] = "respond-async"
     body = {"job_id": job_id, "status": status, "links": {"self": job_url(job_id)}}
@@ -135,17 +143,14 @@ async def compute(
     if sub.job_id is None:
         return result_response(kind, manager, sub, view, "hit")
     cache = {"store": "hit", "computed": "miss", "joined": "joined"}[sub.source]
-    if want_async:
+    if want_async or (sub.estimate is not None and sub.estimate.seconds > settings.sync_seconds):
         record = manager.get_job(sub.job_id)
-        return accepted(sub.job_id, record.status if record else "queued", True)
-    assert sub.estimate is not None
-    if sub.estimate.seconds > settings.sync_seconds:
-        return accepted(sub.job_id, "queued", False)
+        return accepted(sub.job_id, record.status if record else "queued", want_async, sub)
     status = await manager.wait(sub.job_id, settings.sync_wait_seconds)
     if status == "succeeded":
         return result_response(kind, manager, sub, view, cache)
     if status in (None, "queued", "running"):
-        return accepted(sub.job_id, status or "running", False)
+        return accepted(sub.job_id, status or "running", False, sub)
     record = manager.get_job(sub.job_id)
     if record is not None and record.error is not None:
         return Response(

@@ -204,18 +204,22 @@ def _dotted(loc: list[str | int]) -> str:
     return ".".join(parts) or "body"
 
 
+def _malformed_body(request: Request) -> JSONResponse:
+    body = problem_dict(
+        400,
+        "malformed-body",
+        "body: the request body is not valid JSON",
+        "body",
+        [{"loc": ["body"], "msg": "not valid JSON", "type": "json_invalid"}],
+        request.url.path,
+    )
+    return problem_response(body)
+
+
 async def _on_validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
     items = _validation_items(exc)
     if any(item["type"] == "json_invalid" for item in items):
-        body = problem_dict(
-            400,
-            "malformed-body",
-            "body: the request body is not valid JSON",
-            "body",
-            [{"loc": ["body"], "msg": "not valid JSON", "type": "json_invalid"}],
-            request.url.path,
-        )
-        return problem_response(body)
+        return _malformed_body(request)
     first = items[0] if items else {"loc": ["body"], "msg": "invalid"}
     field = _dotted(first["loc"])
     if first["loc"] and first["loc"][0] in ("query", "path", "header"):
@@ -246,6 +250,8 @@ async def _on_http_error(request: Request, exc: StarletteHTTPException) -> JSONR
         detail = f"method: {request.method} is not allowed on {request.url.path}"
     elif status == 413:
         slug, field, detail = "body-too-large", "body", str(exc.detail)
+    elif status == 400:  # FastAPI could not parse the body (e.g. JSON nested too deeply)
+        return _malformed_body(request)
     else:
         slug, field, detail = "http-error", None, str(exc.detail)
     errors = [{"loc": [field], "msg": detail, "type": slug}] if field else []

@@ -118,9 +118,10 @@ def test_budget_setting_is_honoured(service_settings, make_app):
 
 
 def test_malformed_json_is_400_naming_body(api):
-    for raw in (b"{", b'{"model": {"nu": 2,}}', b"\xff\xfe", b"nan"):
+    deep = b'{"model": ' + b"[" * 20000 + b"]" * 20000 + b', "s_max": 0}'  # under 64 KiB
+    for raw in (b"{", b'{"model": {"nu": 2,}}', b"\xff\xfe", b"nan", deep):
         r = api.post("/v1/series", content=raw, headers={"content-type": "application/json"})
-        assert_problem(r, 400, "body")
+        assert assert_problem(r, 400, "body")["type"].endswith("malformed-body")
 
 
 def test_oversize_body_is_413(service_settings, make_app):

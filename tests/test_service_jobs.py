@@ -121,6 +121,23 @@ def test_cancellation_stops_the_computation(api):
     assert api.delete(f"/v1/jobs/{job_id}").json()["status"] == "cancelled"  # idempotent
 
 
+def test_a_joined_202_reports_the_running_computation(api):
+    """A second identical request while the first computes gets its own job, answered 202 with
+    the computation's actual status (running, not a hard-coded 'queued') and the same headers a
+    200 carries: X-Cache joined and the request hash."""
+    first = api.post("/v1/series", json=LONG, headers=ASYNC)
+    assert first.headers["x-cache"] == "miss" and len(first.headers["x-request-hash"]) == 64
+    wait_for(api, first.json()["job_id"], lambda j: j["status"] == "running")
+    second = api.post("/v1/series", json=LONG)  # no Prefer: the estimate alone makes it a 202
+    assert second.status_code == 202 and second.json()["status"] == "running"
+    assert second.headers["x-cache"] == "joined"
+    assert second.headers["x-request-hash"] == first.headers["x-request-hash"]
+    assert "preference-applied" not in second.headers
+    for job in (first.json(), second.json()):
+        api.delete(f"/v1/jobs/{job['job_id']}")
+    wait_for_info(api, lambda i: i["workers"]["busy"] == 0)
+
+
 def test_cancelling_a_queued_job_never_starts_it(api):
     long_id = api.post("/v1/series", json=LONG, headers=ASYNC).json()["job_id"]
     wait_for(api, long_id, lambda j: j["status"] == "running")
