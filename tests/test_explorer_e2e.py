@@ -249,6 +249,41 @@ def test_series_level_bounds(page, server) -> None:
     )
 
 
+def test_budget_refusal_offers_alternatives_that_compute(page, server) -> None:
+    """ASYM ν=3 identity, leading, s ≤ 12: the complete front is refused before any work; the
+    refusal's alternatives appear as buttons, and the s_r_max = 2 one fills the bound and
+    computes the levels s_R ≤ 2 (the API's own answer)."""
+    driver = page
+    fill(driver, "#nu", "3")
+    choose(driver, "#symmetry", "asym")
+    choose(driver, "#target", "identity")
+    fill(driver, "#s_max", "12")
+    choose(driver, "#mode", "leading")
+    driver.find_element("css selector", "#compute-series").click()
+    buttons = wait_for(
+        lambda: driver.find_elements("css selector", "#series-alternatives button.alternative"),
+        what="the offered alternatives",
+    )
+    assert "within the budget" in error_text(driver, "#model-form", "s_max")
+    labels = [b.text for b in buttons]
+    assert any(label.startswith("s_max = ") for label in labels)
+    assert any(label.startswith("mode = extreme") for label in labels)
+    [level] = [b for b in buttons if b.text.startswith("s_r_max = 2")]
+    level.click()
+    wait_for(
+        lambda: "s_R ≤ 2" in driver.find_element("css selector", "#series-hint").text,
+        what="the level-bounded series",
+    )
+    assert driver.find_element("css selector", "#series-alternatives").get_attribute("hidden")
+    rows = driver.find_elements("css selector", "#series-table tbody tr.order")
+    model = {"nu": 3, "symmetry": "asym", "target": "identity"}
+    want = api(server, "/v1/series", {"model": model, "s_max": 12, "mode": "leading", "s_r_max": 2})
+    assert [
+        r.find_element("css selector", "td.coefficient").get_attribute("data-latex") for r in rows
+    ] == [c["latex"] for c in want["coefficients"]]
+    fill(driver, "#s_r_max", "")  # leave the form as the other tests expect
+
+
 def test_pareto_polygon_and_regime(page, server, openapi_paths) -> None:
     driver = page
     choose(driver, "#symmetry", "asym")

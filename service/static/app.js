@@ -102,6 +102,7 @@ async function computeSeries(event) {
   event?.preventDefault();
   const button = $("#compute-series");
   clearErrors(modelForm);
+  showAlternatives(null);
   busy(button, true);
   status("#series-status", "computing…");
   const body = { model: model(), s_max: value(field(modelForm, "s_max")), mode: field(modelForm, "mode").value };
@@ -119,8 +120,34 @@ async function computeSeries(event) {
   } catch (err) {
     status("#series-status", "");
     showProblem(modelForm, err);
+    if (err instanceof ApiError) showAlternatives(err.problem.alternatives);
   } finally {
     busy(button, false);
+  }
+}
+
+/** A budget refusal's `alternatives` (nearby requests the server's estimates put within its
+ *  budget) as buttons that change those fields and compute again. */
+function showAlternatives(alternatives) {
+  const box = $("#series-alternatives");
+  box.replaceChildren();
+  box.hidden = !Array.isArray(alternatives) || !alternatives.length;
+  if (box.hidden) return;
+  box.append("Within the budget: ");
+  for (const alt of alternatives) {
+    const changes = Object.entries(alt).filter(([k]) => k !== "seconds");
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "alternative";
+    button.textContent = `${changes.map(([k, v]) => `${k} = ${v}`).join(", ")} (~${Number(alt.seconds).toPrecision(2)} s)`;
+    button.addEventListener("click", () => {
+      for (const [k, v] of changes) field(modelForm, k).value = String(v);
+      if (field(modelForm, "mode").value !== "leading") {  // level bounds are leading-only
+        for (const name of ["s_r_max", "s_d_max"]) field(modelForm, name).value = "";
+      }
+      computeSeries();
+    });
+    box.append(button, " ");
   }
 }
 
