@@ -137,9 +137,18 @@ def exact_coefficient(
         from diagrams.sequential import sequential_series
 
         return sequential_series(model, s, progress)[s]
-    level = expansion_cache(model).level(s, progress)
+    merging = wick = None
+    if progress is not None:  # one monotone scale: the merges, then the expectations
+
+        def merging(fraction: float, message: str) -> None:
+            progress(0.5 * min(max(fraction, 0.0), 1.0), message)
+
+        def wick(fraction: float, message: str) -> None:
+            progress(0.5 + 0.5 * min(max(fraction, 0.0), 1.0), message)
+
+    level = expansion_cache(model).level(s, merging)
     forms = list(level)
-    values = evaluator(model).evaluate_many(forms, progress)
+    values = evaluator(model).evaluate_many(forms, wick)
     sums: dict[tuple[int, int, int], int] = {}
     for form, pq in zip(forms, values):
         if not pq:
