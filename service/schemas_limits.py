@@ -364,6 +364,10 @@ class TheoryLossResponse(BaseModel):
     title: str
     reference: str
     valid_for: str
+    t_range: list[float | None] = Field(
+        description="[t_min, t_max] where the formula holds (null: unbounded): t ≥ 0 for "
+        "descent-only solutions, down to the blow-up for those that also cover gradient ascent"
+    )
     face: str | None = Field(description="the face the params select (null if none)")
     in_regime: bool | None = Field(description="whether that face is one the solution covers")
     t: list[float]

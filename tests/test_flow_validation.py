@@ -216,6 +216,41 @@ def test_steps_that_do_not_resolve_the_flow_are_reported(integrator: str) -> Non
         assert result["discretisation"]["resolved"] is True and result["warnings"] == []
 
 
+def test_closed_form_is_compared_only_where_it_holds() -> None:
+    """The NTK solution holds for t ≥ 0 only: on a gradient-ascent run its curve is not compared
+    (only t = 0 is inside) and the result says so; sym_nu2 also covers ascent down to its
+    blow-up, so a short ascent run is compared at every point."""
+    ntk = run_validation(
+        {
+            "model": {"nu": 2, "symmetry": "asym", "target": "identity"},
+            "params": {"p": 8, "H": 2000, "sigma2": 0.0079},
+            "t_max": -0.03,
+            "n_steps": 30,
+            "n_points": 7,
+            "seeds": 2,
+            "integrator": "rk4",
+        }
+    )
+    assert ntk["theory"]["closed_form_info"]["solution"] == "ntk"
+    assert ntk["theory"]["closed_form_info"]["t_range"] == [0.0, None]
+    assert ntk["metrics"]["closed_form"]["n_points"] == 1
+    assert any("not compared" in w for w in ntk["warnings"])
+    sym = run_validation(
+        {
+            "model": SYM2,
+            "params": {"p": 64, "H": 32, "sigma2": 0.01},
+            "t_max": -0.05,
+            "n_steps": 50,
+            "n_points": 6,
+            "seeds": 2,
+            "integrator": "rk4",
+        }
+    )
+    low, high = sym["theory"]["closed_form_info"]["t_range"]
+    assert low < -0.05 and high is None
+    assert sym["metrics"]["closed_form"]["n_points"] == 6 and sym["warnings"] == []
+
+
 def test_simulation_and_theory_halves_compose_to_the_full_run() -> None:
     """What a GPU machine without the engine runs (simulate) plus what the host adds later
     (attach_theory) is the same result as one run_validation call."""

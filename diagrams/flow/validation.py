@@ -427,15 +427,24 @@ def closed_form_curve(spec: ValidationSpec, t: np.ndarray) -> dict[str, Any]:
             raise SpecError("solution", err.reason) from None
         raise
     loss = np.array([np.nan if v is None else float(v) for v in res["loss"]])
-    extra = ("solution", "valid_for", "face", "in_regime", "blowup_time", "title", "reference")
+    extra = (
+        "solution",
+        "valid_for",
+        "t_range",
+        "face",
+        "in_regime",
+        "blowup_time",
+        "title",
+        "reference",
+    )
     return {"loss": loss, **{key: res.get(key) for key in extra}}
 
 
-def _valid_mask(t: np.ndarray, valid_for: Any) -> np.ndarray:
-    """Restrict to ``valid_for``'s numeric time bounds when it gives any."""
+def _valid_mask(t: np.ndarray, t_range: Any) -> np.ndarray:
+    """The times inside the solution's ``t_range = [t_min, t_max]`` (None: unbounded)."""
     mask = np.ones(t.shape, dtype=bool)
-    if isinstance(valid_for, Mapping):
-        lo, hi = valid_for.get("t_min"), valid_for.get("t_max")
+    if isinstance(t_range, list | tuple) and len(t_range) == 2:
+        lo, hi = t_range
         if isinstance(lo, int | float):
             mask &= t >= lo
         if isinstance(hi, int | float):
@@ -664,10 +673,18 @@ def attach_theory(result: dict[str, Any], progress: Progress = None) -> dict[str
         "series": _comparison(t, mean, stderr, series_loss, series_mask),
         "closed_form": None,
     }
+    warnings = list(result.get("warnings", []))
     if closed["loss"] is not None:
-        metrics["closed_form"] = _comparison(
-            t, mean, stderr, closed["loss"], _valid_mask(t, closed.get("valid_for"))
-        )
+        inside = _valid_mask(t, closed.get("t_range"))
+        metrics["closed_form"] = _comparison(t, mean, stderr, closed["loss"], inside)
+        if not inside.all():
+            lo, hi = closed.get("t_range")
+            warnings.append(
+                f"the closed form ({closed.get('solution')}) holds for t in "
+                f"[{'-inf' if lo is None else f'{lo:.3g}'}, {'inf' if hi is None else f'{hi:.3g}'}]"
+                f"; {int((~inside).sum())} of {inside.size} times lie outside and are not "
+                "compared"
+            )
     theory = {
         "series": _json_list(series_loss),
         "series_order": order,
@@ -676,7 +693,7 @@ def attach_theory(result: dict[str, Any], progress: Progress = None) -> dict[str
         "closed_form": None if closed["loss"] is None else _json_list(closed["loss"]),
         "closed_form_info": {k: v for k, v in closed.items() if k != "loss"},
     }
-    return {**result, "theory": theory, "metrics": metrics}
+    return {**result, "theory": theory, "metrics": metrics, "warnings": warnings}
 
 
 def _run_trajectory(spec: ValidationSpec, progress: Progress) -> dict[str, Any]:

@@ -168,6 +168,18 @@ class Solution:
     title: str = ""
     reference: str = ""
     faces: tuple[str, ...] = ()
+    directions: tuple[str, ...] = ("descent",)
+    """Which time directions the formula describes (as its :meth:`valid_for` says): gradient
+    descent ``t ≥ 0`` and/or gradient ascent ``t ≤ 0`` (down to :meth:`blowup_tau`)."""
+
+    def time_range(self, model: ModelSpec, P: Params) -> tuple[float | None, float | None]:
+        """``(t_min, t_max)`` where the formula holds (None: unbounded), in units of ``t``."""
+        low: float | None = 0.0
+        if "ascent" in self.directions:
+            blow = self.blowup_tau(model, P)
+            low = None if blow is None else blow * P.T
+        high = None if "descent" in self.directions else 0.0
+        return low, high
 
     # -- applicability ------------------------------------------------------------------
     def check_model(self, model: ModelSpec) -> None:
@@ -269,6 +281,7 @@ def _power(base: Any, exponent: Any) -> Any:
 
 class FreeUnderparameterized(Solution):
     id = "free_underparameterized"
+    directions = ("descent", "ascent")
     title = "Free evolution, underparameterised (point A)"
     reference = "Section 7, eq. free-underparam-loss; appendix 'Underparameterized free evolutions'"
     faces = ("A",)
@@ -472,6 +485,7 @@ class NTK(Solution):
 
 class SymNu2(Solution):
     id = "sym_nu2"
+    directions = ("descent", "ascent")
     title = "SYM ν=2: the general (Narayana) solution on the whole polygon"
     reference = (
         "Section 9, eqs. loss-narayana, loss-narayana2; appendix 'SYM ν=2: explicit solution'"
@@ -535,6 +549,7 @@ class SymNu2(Solution):
 
 class SymNu4Ascent(Solution):
     id = "sym_nu4_ascent"
+    directions = ("ascent",)
     title = "SYM ν=4, identity target, gradient ascent (t ≤ 0)"
     reference = "Section 10, eqs. nu4-loss, nu4-1st-int, nu4-threshold; appendix 'SYM even-ν≥4'"
     faces = ("A", "A-B", "B", "B-E", "E", "E-A", "A-B-E")
@@ -672,9 +687,10 @@ def theory_loss(
     Returns
     -------
     dict
-        ``{"t", "loss", "solution", "valid_for", "blowup_time", "face", "model", "params",
-        "title", "reference"}`` (JSON-ready; ``loss[i]`` is None past a blow-up,
-        ``blowup_time`` is None when there is none).
+        ``{"t", "loss", "solution", "valid_for", "t_range", "blowup_time", "face", "model",
+        "params", "title", "reference"}`` (JSON-ready; ``loss[i]`` is None past a blow-up,
+        ``blowup_time`` is None when there is none; ``t_range = [t_min, t_max]`` is where the
+        formula holds, None for unbounded).
 
     >>> out = theory_loss({"nu": 2, "symmetry": "sym"}, {"p": 64, "H": 32, "sigma2": 0.01},
     ...                   [0.0, 1e9])
@@ -706,6 +722,7 @@ def theory_loss(
         "title": sol.title,
         "reference": sol.reference,
         "valid_for": sol.valid_for(model),
+        "t_range": list(sol.time_range(model, P)),
         "face": face,
         "in_regime": None if face is None else face in sol.faces_for(model),
         "t": times,

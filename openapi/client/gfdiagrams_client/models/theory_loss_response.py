@@ -26,6 +26,8 @@ class TheoryLossResponse:
         title (str):
         reference (str):
         valid_for (str):
+        t_range (list[float | None]): [t_min, t_max] where the formula holds (null: unbounded): t ≥ 0 for descent-only
+            solutions, down to the blow-up for those that also cover gradient ascent
         face (None | str): the face the params select (null if none)
         in_regime (bool | None): whether that face is one the solution covers
         t (list[float]):
@@ -39,6 +41,7 @@ class TheoryLossResponse:
     title: str
     reference: str
     valid_for: str
+    t_range: list[float | None]
     face: None | str
     in_regime: bool | None
     t: list[float]
@@ -58,6 +61,12 @@ class TheoryLossResponse:
         reference = self.reference
 
         valid_for = self.valid_for
+
+        t_range = []
+        for t_range_item_data in self.t_range:
+            t_range_item: float | None
+            t_range_item = t_range_item_data
+            t_range.append(t_range_item)
 
         face: None | str
         face = self.face
@@ -86,6 +95,7 @@ class TheoryLossResponse:
                 "title": title,
                 "reference": reference,
                 "valid_for": valid_for,
+                "t_range": t_range,
                 "face": face,
                 "in_regime": in_regime,
                 "t": t,
@@ -113,6 +123,19 @@ class TheoryLossResponse:
         reference = d.pop("reference")
 
         valid_for = d.pop("valid_for")
+
+        t_range = []
+        _t_range = d.pop("t_range")
+        for t_range_item_data in _t_range:
+
+            def _parse_t_range_item(data: object) -> float | None:
+                if data is None:
+                    return data
+                return cast(float | None, data)
+
+            t_range_item = _parse_t_range_item(t_range_item_data)
+
+            t_range.append(t_range_item)
 
         def _parse_face(data: object) -> None | str:
             if data is None:
@@ -157,6 +180,7 @@ class TheoryLossResponse:
             title=title,
             reference=reference,
             valid_for=valid_for,
+            t_range=t_range,
             face=face,
             in_regime=in_regime,
             t=t,
