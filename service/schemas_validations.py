@@ -158,7 +158,10 @@ class TrajectoryResult(BaseModel):
 
 
 class TaylorMetrics(BaseModel):
-    max_abs_z: float | None
+    max_abs_z: float | None = Field(description="over the orders whose z is reliable")
+    z_reliable: list[bool] = Field(
+        description="per order: n ≥ 10·kurtosis, i.e. the standard error is trustworthy"
+    )
     n_seeds: int
     rel_err: list[float | None]
 
@@ -171,7 +174,9 @@ class TaylorResult(BaseModel):
     mc_stderr: list[float | None]
     exact: list[float | None] = Field(description="the engine's Y_s at these sizes")
     z: list[float | None] = Field(description="(mc_mean − exact) / mc_stderr")
+    kurtosis: list[float | None] = Field(description="sample kurtosis m₄/m₂² per order")
     offset: float
+    warnings: list[str] = Field(description="e.g. heavy-tailed orders with unreliable z")
     metrics: TaylorMetrics
     backend: str
     device: str

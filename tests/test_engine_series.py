@@ -128,9 +128,9 @@ def test_progress_reaches_one_and_cancellation_stops():
     assert seen[-1] == 1.0 and all(0 <= f <= 1 for f in seen)
     for model in (ModelSpec(2, "sym", "identity"), ModelSpec(6, "asym", "identity")):
         # the class-by-class method: merges then expectations, on one monotone scale
-        seen = []
-        series(model, 3, progress=lambda f, m: seen.append(f))
-        assert seen == sorted(seen) and seen[-1] == 1.0, seen
+        fractions: list[float] = []
+        series(model, 3, progress=lambda f, m, out=fractions: out.append(f))
+        assert fractions == sorted(fractions) and fractions[-1] == 1.0, fractions
 
     def stop(fraction, message):
         raise Cancelled("stop")

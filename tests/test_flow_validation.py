@@ -90,6 +90,31 @@ def test_sizes_beyond_the_float_range_are_refused_naming_sigma2(kind: str) -> No
     parse_request({**request, "params": {"p": 8, "H": 4, "sigma2": 1e-200}})  # only underflows
 
 
+def test_taylor_batches_fit_the_memory_limit_and_the_estimate_says_so(monkeypatch) -> None:
+    """Taylor mode keeps every series coefficient of a batch: the batch is lowered to fit the
+    backend's memory limit (one request used 9 GB before), the estimate reports the host
+    memory, and a start that cannot fit at all is refused naming params.H."""
+    from diagrams.flow import validation
+
+    request = {
+        "kind": "taylor",
+        "model": {"nu": 2, "symmetry": "asym", "target": "identity"},
+        "params": {"p": 2, "H": 768, "sigma2": 0.1},
+        "s_max": 8,
+        "seeds": 64,
+    }
+    spec = parse_request(request)
+    per_start = validation._taylor_bytes_per_start(spec)
+    batch = validation._taylor_batch(spec, "numpy")
+    assert batch < 64 and batch * per_start <= validation.MEMORY_LIMIT["numpy"]
+    est = validation.estimate_validation(request)
+    assert est.peak_bytes <= 4 * 2**30 and est.seconds == estimate_validation_cost(request)
+    monkeypatch.setitem(validation.MEMORY_LIMIT, "numpy", validation.BASE_BYTES + per_start // 2)
+    with pytest.raises(SpecError) as err:
+        validation.estimate_validation(request)
+    assert err.value.field == "params.H"
+
+
 def test_missing_fields_and_taylor_bounds() -> None:
     for missing in ("model", "params", "t_max"):
         request = small_request()
@@ -268,7 +293,8 @@ def test_seed_groups_under_a_memory_limit_give_the_same_result(monkeypatch) -> N
     from diagrams.flow import validation
 
     whole = run_validation(small_request(seeds=5))
-    monkeypatch.setitem(validation.MEMORY_LIMIT, "numpy", 20_000)  # ~2 starts per group
+    limit = validation.BASE_BYTES + 20_000  # ~2 starts per group
+    monkeypatch.setitem(validation.MEMORY_LIMIT, "numpy", limit)
     grouped = run_validation(small_request(seeds=5))
     assert grouped["performance"]["seed_groups"] == 3
     assert whole["performance"]["seed_groups"] == 1
@@ -323,6 +349,38 @@ def test_taylor_kind_reports_z_scores_against_the_engine() -> None:
     )
     assert all(abs(z) < 5 for z in result["z"])
     assert result["metrics"]["max_abs_z"] < 5
+    assert len(result["kurtosis"]) == 5 and result["metrics"]["z_reliable"][0]
+
+
+def test_taylor_z_scores_of_heavy_tailed_orders_are_flagged() -> None:
+    """SYM ν=3, p=3, H=2, σ²=0.2 with 300 starts: d^sL/dt^s(0) is so heavy-tailed at s ≥ 1 that
+    its z-scores reached |z| = 345 against a correct engine (30 disjoint seed sets). Those orders
+    are flagged (sample kurtosis above n/10), left out of max_abs_z, and the result warns;
+    the kurtosis is computed by the shifted-sums formula (checked against numpy here)."""
+    from diagrams.flow.problem import FlowProblem, init_weights
+    from diagrams.flow.taylor import estimate_series, loss_time_derivatives
+    from diagrams.model import ModelSpec
+
+    request = {
+        "kind": "taylor",
+        "model": {"nu": 3, "symmetry": "sym", "target": "identity"},
+        "params": {"p": 3, "H": 2, "sigma2": 0.2},
+        "s_max": 5,
+        "seeds": 300,
+        "seed": 100_000,
+    }
+    result = run_validation(request)
+    assert result["metrics"]["z_reliable"] == [True] + [False] * 5
+    assert result["metrics"]["max_abs_z"] == pytest.approx(abs(result["z"][0]))
+    [warning] = result["warnings"]
+    assert "orders s = 1, 2, 3, 4, 5" in warning and "heavy-tailed" in warning
+    pb = FlowProblem(ModelSpec(3, "sym", "identity"), 3, 2, 0.2)
+    seeds = list(range(100_000, 100_300))
+    d = loss_time_derivatives(pb, init_weights(pb, seeds), 5)
+    centred = d - d.mean(axis=0)
+    want = (centred**4).mean(axis=0) / (centred**2).mean(axis=0) ** 2
+    got = estimate_series(pb, 5, seeds, batch_size=64).kurtosis
+    np.testing.assert_allclose(got, want, rtol=1e-8)
 
 
 def test_gradient_ascent_run_reports_divergence_as_data() -> None:

@@ -37,8 +37,9 @@ steps/s, achieved GFLOP/s; the only non-deterministic part).
 ``"taylor"`` — Monte Carlo estimates of ``Y_s = T^s E[d^sL/dt^s(0)]`` from exact per-start
 derivatives (:mod:`~diagrams.flow.taylor`) with standard errors, against the engine's exact
 ``Y_s``: fields ``model``, ``params``, ``s_max`` (0..12), ``seeds`` (≥ 2), ``seed``, ``backend``,
-``dtype``, ``blas_threads``. Result: ``s``, ``mc_mean``, ``mc_stderr``, ``exact``, ``z``,
-``metrics``.
+``dtype``, ``blas_threads``, ``batch_size``. Result: ``s``, ``mc_mean``, ``mc_stderr``, ``exact``,
+``z``, ``kurtosis`` (per order; z-scores of heavy-tailed orders are unreliable and flagged in
+``metrics.z_reliable`` and ``warnings``), ``metrics``.
 
 Invalid input raises :class:`~diagrams.errors.SpecError` naming the field (e.g. ``params.p``).
 """
@@ -49,7 +50,7 @@ import math
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -67,6 +68,9 @@ from diagrams.flow.presets import SIZES, preset_request
 from diagrams.flow.problem import FlowProblem, init_weights
 from diagrams.flow.taylor import estimate_series
 from diagrams.model import ModelSpec
+
+if TYPE_CHECKING:  # the engine stays optional for a simulation-only machine
+    from diagrams.cost import CostEstimate
 
 Progress = Callable[[float, str], None] | None
 
@@ -87,6 +91,13 @@ the path), so 0.1 means ``hλ ≈ 0.2``. Measured: the presets (the paper's Eule
 0.051; the SYM ν=2 example with dt = 1 that stalls or oscillates: 1.0 (Euler), 1.5 (RK4);
 dopri5 on it: 1.2e-3."""
 MEMORY_LIMIT = {"numpy": 4 * 2**30, "cupy": 64 * 2**30}
+BASE_BYTES = 150 * 2**20  # the worker process itself (interpreter, numpy, the engine)
+KURTOSIS_FACTOR = 10.0
+"""A Taylor-mode z-score counts only where ``n ≥ KURTOSIS_FACTOR·kurtosis`` (standard error
+within about 30 %; :class:`~diagrams.flow.taylor.SeriesEstimate`). Measured: SYM ν=3 identity,
+p=3, H=2, σ²=0.2, 30 disjoint sets of 300 starts gave mean z² 0.87 / 1.85 / 6.8 / 41 / 406 /
+6806 at s = 0..5 — the sample kurtosis there is 23 / 74 / 133 / 178 / 209 / 231, so only s = 0
+passes."""
 # Effective throughput for cost estimates: deliberately conservative (BENCHMARKS: flow.md).
 FLOP_RATE = {"numpy": 3e9, "cupy": 5e12}
 EVAL_OVERHEAD_S = {"numpy": 100e-6, "cupy": 150e-6}
@@ -460,7 +471,7 @@ def _group_size(spec: ValidationSpec, backend: str, kernel: str) -> int:
     per_seed = kernel_bytes(kernel, model, p, H, 1, itemsize) + 12 * spec.problem.n_params * (
         itemsize
     )
-    limit = MEMORY_LIMIT[backend]
+    limit = MEMORY_LIMIT[backend] - (BASE_BYTES if backend == "numpy" else 0)
     if per_seed > limit:
         raise SpecError(
             "params.H",
@@ -474,24 +485,62 @@ def _evals_per_step(integrator: str) -> float:
     return {"euler": 1.0, "rk4": 4.0, "dopri5": 12.0}[integrator]
 
 
-def estimate_validation_cost(request: Mapping[str, Any]) -> float:
-    """Estimated wall seconds of :func:`run_validation` for ``request`` (validates it first).
+def _taylor_bytes_per_start(spec: ValidationSpec) -> int:
+    """Peak memory of one start in Taylor mode: every coefficient of every H×H and H×p series
+    stays cached (:class:`~diagrams.flow.taylor.Jet`). Measured (tracemalloc, ν = 2..4, both
+    symmetries, p = 2..16, H = 16..64, s = 4..8): ``(1.7 … 5.0)·itemsize·(s+1)·C·(H² + Hp)``;
+    ``ν + 1.5`` bounds the factor."""
+    pb = spec.problem
+    itemsize = 8 if spec.dtype == "float64" else 4
+    series = (spec.s_max + 1) * pb.colors * (pb.H * pb.H + pb.H * pb.p)
+    return int((pb.nu + 1.5) * itemsize * series) + 8 * pb.n_params
+
+
+def _taylor_batch(spec: ValidationSpec, backend: str) -> int:
+    """Starts per Taylor-mode batch: the requested ``batch_size``, lowered so that a batch fits
+    the backend's memory limit."""
+    per_start = _taylor_bytes_per_start(spec)
+    limit = MEMORY_LIMIT[backend] - (BASE_BYTES if backend == "numpy" else 0)
+    if per_start > limit:
+        raise SpecError(
+            "params.H",
+            f"one start needs ~{per_start / 2**30:.3g} GiB in Taylor mode at s_max = "
+            f"{spec.s_max}; the limit on {backend} is {limit / 2**30:.3g} GiB",
+        )
+    return max(1, min(spec.batch_size, spec.seeds, limit // per_start))
+
+
+def estimate_validation(request: Mapping[str, Any]) -> CostEstimate:
+    """Estimated wall seconds and peak memory of :func:`run_validation` for ``request``
+    (validates it first).
 
     Simulation: evaluations × (kernel operations / an effective rate + a per-evaluation
     overhead), with conservative rates per backend; plus the engine's own estimate for the
-    series (or the exact ``Y_s`` of a Taylor run). Raises :class:`SpecError` for bad input.
+    series (or the exact ``Y_s`` of a Taylor run). Host memory: the process plus, on NumPy, one
+    batch of starts (the seed group of :func:`_group_size`, or :func:`_taylor_batch`); on CuPy
+    the batches live in device memory, which those functions bound. Raises :class:`SpecError`
+    for bad input.
     """
+    from diagrams.cost import CostEstimate, estimate_cost
+
     spec = parse_request(request)
     backend = resolve_backend(spec.backend).name
     pb = spec.problem
+    on_host = 1 if backend == "numpy" else 0
     if spec.kind == "taylor":
         S = spec.s_max
-        # Cauchy sums: ~S²/2 Gram matmuls and ~(ν+2)·S²/2 Hadamard products per colour
-        flops = spec.seeds * pb.colors * (S + 1) ** 2 * (2 * pb.H**2 * pb.p + (pb.nu + 2) * pb.H**2)
-        overhead = math.ceil(spec.seeds / spec.batch_size) * (S + 1) ** 2 * (pb.nu + 4) * 2e-4
-        from diagrams.cost import estimate_cost
-
-        return flops / FLOP_RATE[backend] + overhead + float(estimate_cost(spec.model, S).seconds)
+        batch = _taylor_batch(spec, backend)
+        # Cauchy sums: ~S²/2 Gram matmuls and ~(ν+2)·S²/2 Hadamard products per colour; the
+        # Hadamard part is memory-bound (weight 4, measured: H = 256..1024 with p = 2 took
+        # 1.7–3.3× the pure operation count)
+        work = 2 * pb.H**2 * pb.p + 4 * (pb.nu + 2) * pb.H**2
+        flops = spec.seeds * pb.colors * (S + 1) ** 2 * work
+        overhead = math.ceil(spec.seeds / batch) * (S + 1) ** 2 * (pb.nu + 4) * 2e-4
+        seconds = (
+            flops / FLOP_RATE[backend] + overhead + float(estimate_cost(spec.model, S).seconds)
+        )
+        peak = BASE_BYTES + on_host * batch * _taylor_bytes_per_start(spec)
+        return CostEstimate(seconds, peak, 0, 0)
     kernel = spec.kernel
     if kernel == "auto":
         kernel = choose_kernel(spec.model, pb.p, pb.H, spec.seeds)
@@ -501,7 +550,16 @@ def estimate_validation_cost(request: Mapping[str, Any]) -> float:
     groups = math.ceil(spec.seeds / group)
     sim = evals * (flops / FLOP_RATE[backend] + groups * EVAL_OVERHEAD_S[backend])
     _, series_seconds = choose_series_order(spec.model, spec.series_order)
-    return sim + series_seconds
+    itemsize = 8 if spec.dtype == "float64" else 4
+    per_seed = kernel_bytes(kernel, spec.model, pb.p, pb.H, 1, itemsize) + 12 * pb.n_params * (
+        itemsize
+    )
+    return CostEstimate(sim + series_seconds, BASE_BYTES + on_host * group * per_seed, 0, 0)
+
+
+def estimate_validation_cost(request: Mapping[str, Any]) -> float:
+    """Estimated wall seconds of :func:`run_validation` (:func:`estimate_validation`)."""
+    return estimate_validation(request).seconds
 
 
 # -------------------------------------------------------------------------------- the runs
@@ -712,15 +770,26 @@ def _run_taylor(spec: ValidationSpec, progress: Progress) -> dict[str, Any]:
     pb = spec.problem
     seeds = range(spec.seed, spec.seed + spec.seeds)
     start = time.perf_counter()
+    batch = _taylor_batch(spec, be.name)
     est = estimate_series(
-        pb, spec.s_max, seeds, be.xp, spec.dtype, spec.batch_size, _scaled(progress, 0.0, 0.7)
+        pb, spec.s_max, seeds, be.xp, spec.dtype, batch, _scaled(progress, 0.0, 0.7)
     )
     wall = time.perf_counter() - start
     exact = series_values(pb, spec.s_max, _scaled(progress, 0.7, 1.0))
     with np.errstate(divide="ignore", invalid="ignore"):
         z = (est.mean - exact) / est.stderr
     z_json = _json_list(z)
-    finite_z = [abs(v) for v in z_json if v is not None]
+    reliable = est.reliable(KURTOSIS_FACTOR)
+    finite_z = [abs(v) for v, ok in zip(z_json, reliable) if v is not None and ok]
+    warnings = []
+    if not reliable.all():
+        orders = ", ".join(str(s) for s in np.flatnonzero(~reliable))
+        warnings.append(
+            f"orders s = {orders}: d^sL/dt^s(0) is heavy-tailed (sample kurtosis above "
+            f"n/{KURTOSIS_FACTOR:g} = {est.n / KURTOSIS_FACTOR:.3g}), so their standard errors "
+            "and z-scores are unreliable and left out of max_abs_z; use more seeds or a "
+            "lower s_max"
+        )
     if progress is not None:
         progress(1.0, "done")
     return {
@@ -731,9 +800,12 @@ def _run_taylor(spec: ValidationSpec, progress: Progress) -> dict[str, Any]:
         "mc_stderr": _json_list(est.stderr),
         "exact": _json_list(exact),
         "z": z_json,
+        "kurtosis": _json_list(est.kurtosis),
         "offset": 0.5 * pb.target_norm2,
+        "warnings": warnings,
         "metrics": {
             "max_abs_z": max(finite_z) if finite_z else None,
+            "z_reliable": [bool(ok) for ok in reliable],
             "n_seeds": est.n,
             "rel_err": _json_list(np.abs(est.mean - exact) / np.maximum(np.abs(exact), 1e-300)),
         },

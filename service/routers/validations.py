@@ -1,9 +1,10 @@
 """``POST /v1/validations`` and the plots of their jobs (issue 4, "Validation runs").
 
 The request goes to :func:`diagrams.flow.validation.run_validation` in a worker process, priced
-first by :func:`~diagrams.flow.validation.estimate_validation_cost`; costly runs are always jobs
-(202), ``Prefer: respond-async`` makes every run one. The stored request is the library's
-normalised echo (presets expanded, defaults filled), so equivalent requests share one result.
+first by :func:`~diagrams.flow.validation.estimate_validation` (time and host memory); costly
+runs are always jobs (202), ``Prefer: respond-async`` makes every run one. The stored request
+is the library's normalised echo (presets expanded, defaults filled), so equivalent requests
+share one result.
 
 ``GET /v1/jobs/{job_id}/plot.svg`` / ``.png`` draw a succeeded validation job with
 :mod:`diagrams.flow.plots` (404 for an unknown job, 409 for any other job or one not finished).
@@ -30,7 +31,7 @@ VALIDATION = register(
     TaskKind(
         name="validation",
         target="diagrams.flow.validation:run_validation",
-        estimate="diagrams.flow.validation:estimate_validation_cost",
+        estimate="diagrams.flow.validation:estimate_validation",
         cost_field="seeds",
     )
 )

@@ -13,12 +13,14 @@ T = TypeVar("T", bound="TaylorMetrics")
 class TaylorMetrics:
     """
     Attributes:
-        max_abs_z (float | None):
+        max_abs_z (float | None): over the orders whose z is reliable
+        z_reliable (list[bool]): per order: n ≥ 10·kurtosis, i.e. the standard error is trustworthy
         n_seeds (int):
         rel_err (list[float | None]):
     """
 
     max_abs_z: float | None
+    z_reliable: list[bool]
     n_seeds: int
     rel_err: list[float | None]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -26,6 +28,8 @@ class TaylorMetrics:
     def to_dict(self) -> dict[str, Any]:
         max_abs_z: float | None
         max_abs_z = self.max_abs_z
+
+        z_reliable = self.z_reliable
 
         n_seeds = self.n_seeds
 
@@ -40,6 +44,7 @@ class TaylorMetrics:
         field_dict.update(
             {
                 "max_abs_z": max_abs_z,
+                "z_reliable": z_reliable,
                 "n_seeds": n_seeds,
                 "rel_err": rel_err,
             }
@@ -58,6 +63,8 @@ class TaylorMetrics:
 
         max_abs_z = _parse_max_abs_z(d.pop("max_abs_z"))
 
+        z_reliable = cast(list[bool], d.pop("z_reliable"))
+
         n_seeds = d.pop("n_seeds")
 
         rel_err = []
@@ -75,6 +82,7 @@ class TaylorMetrics:
 
         taylor_metrics = cls(
             max_abs_z=max_abs_z,
+            z_reliable=z_reliable,
             n_seeds=n_seeds,
             rel_err=rel_err,
         )

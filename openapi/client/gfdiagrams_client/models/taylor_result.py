@@ -26,7 +26,9 @@ class TaylorResult:
         mc_stderr (list[float | None]):
         exact (list[float | None]): the engine's Y_s at these sizes
         z (list[float | None]): (mc_mean − exact) / mc_stderr
+        kurtosis (list[float | None]): sample kurtosis m₄/m₂² per order
         offset (float):
+        warnings (list[str]): e.g. heavy-tailed orders with unreliable z
         metrics (TaylorMetrics):
         backend (str):
         device (str):
@@ -41,7 +43,9 @@ class TaylorResult:
     mc_stderr: list[float | None]
     exact: list[float | None]
     z: list[float | None]
+    kurtosis: list[float | None]
     offset: float
+    warnings: list[str]
     metrics: TaylorMetrics
     backend: str
     device: str
@@ -80,7 +84,15 @@ class TaylorResult:
             z_item = z_item_data
             z.append(z_item)
 
+        kurtosis = []
+        for kurtosis_item_data in self.kurtosis:
+            kurtosis_item: float | None
+            kurtosis_item = kurtosis_item_data
+            kurtosis.append(kurtosis_item)
+
         offset = self.offset
+
+        warnings = self.warnings
 
         metrics = self.metrics.to_dict()
 
@@ -103,7 +115,9 @@ class TaylorResult:
                 "mc_stderr": mc_stderr,
                 "exact": exact,
                 "z": z,
+                "kurtosis": kurtosis,
                 "offset": offset,
+                "warnings": warnings,
                 "metrics": metrics,
                 "backend": backend,
                 "device": device,
@@ -181,7 +195,22 @@ class TaylorResult:
 
             z.append(z_item)
 
+        kurtosis = []
+        _kurtosis = d.pop("kurtosis")
+        for kurtosis_item_data in _kurtosis:
+
+            def _parse_kurtosis_item(data: object) -> float | None:
+                if data is None:
+                    return data
+                return cast(float | None, data)
+
+            kurtosis_item = _parse_kurtosis_item(kurtosis_item_data)
+
+            kurtosis.append(kurtosis_item)
+
         offset = d.pop("offset")
+
+        warnings = cast(list[str], d.pop("warnings"))
 
         metrics = TaylorMetrics.from_dict(d.pop("metrics"))
 
@@ -201,7 +230,9 @@ class TaylorResult:
             mc_stderr=mc_stderr,
             exact=exact,
             z=z,
+            kurtosis=kurtosis,
             offset=offset,
+            warnings=warnings,
             metrics=metrics,
             backend=backend,
             device=device,
