@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any, TypeVar
 
 from diagrams.errors import Cancelled
@@ -20,9 +22,24 @@ Progress = Callable[[float, str], None] | None
 _TASK: tuple[Callable[[Sequence[Any]], dict[Any, Any]], Sequence[Any]] | None = None
 
 
+_SINGLE_PROCESS: ContextVar[bool] = ContextVar("gfd_single_process", default=False)
+
+
+@contextmanager
+def single_process() -> Iterator[None]:
+    """Within this context :func:`engine_workers` is 1: for pricing work that will run in a
+    process that cannot fork (a service's pool worker) from a process that could."""
+    token = _SINGLE_PROCESS.set(True)
+    try:
+        yield
+    finally:
+        _SINGLE_PROCESS.reset(token)
+
+
 def engine_workers() -> int:
-    """Worker count: ``GFD_ENGINE_WORKERS`` if set, else the number of usable cores."""
-    if multiprocessing.current_process().daemon:
+    """Worker count: ``GFD_ENGINE_WORKERS`` if set, else the number of usable cores; 1 in a
+    daemonic process and inside :func:`single_process`."""
+    if _SINGLE_PROCESS.get() or multiprocessing.current_process().daemon:
         return 1  # daemonic processes (e.g. a service's pool workers) may not fork children
     env = os.environ.get("GFD_ENGINE_WORKERS", "").strip()
     if env.isdigit() and int(env) > 0:

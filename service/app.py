@@ -21,7 +21,7 @@ from fastapi.openapi.utils import get_openapi
 from fastapi.routing import APIRoute
 
 from service.jobs import JobManager
-from service.middleware import BodySizeLimit
+from service.middleware import BodySizeLimit, HeadAsGet
 from service.problems import install_problem_handlers, use_problem_media_type
 from service.routers import (
     diagrams,
@@ -121,6 +121,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     for router in ROUTERS:
         app.include_router(router)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
+    app.add_middleware(HeadAsGet)
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:

@@ -25,6 +25,7 @@ from collections import Counter, OrderedDict
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from diagrams.parallel import single_process
 from service.problems import ProblemError, budget_problem, problem_dict
 from service.settings import Settings
 from service.storage import FINAL_STATUSES, JobRecord, Store
@@ -103,6 +104,13 @@ class JobManager:
                 continue
             if self.store.has_result(record.request_hash):
                 self.store.finish_job(record.job_id, "succeeded", "served from the result store")
+                continue
+            comp = self._by_hash.get(record.request_hash)
+            if comp is not None:  # it shared a computation before the stop: share it again
+                with self._lock:
+                    comp.jobs[record.job_id] = record.view
+                    self._by_job[record.job_id] = comp
+                self.stats["requeued_joined"] += 1
                 continue
             self._schedule(kind, record.params, record.view, record.request_hash, record.job_id)
             self.stats["requeued"] += 1
@@ -214,7 +222,9 @@ class JobManager:
             return cached
 
         def run() -> Estimate:
-            with self._estimate_lock:  # estimators may fill caches that are not thread-safe
+            # estimators may fill caches that are not thread-safe; the job will run in one
+            # pool worker, which cannot fork, so it is priced as one process
+            with self._estimate_lock, single_process():
                 try:
                     return kind.estimate_cost(params)
                 except OverflowError:
@@ -231,7 +241,7 @@ class JobManager:
         estimate; an estimator failure only loses the offer)."""
 
         def run() -> list[dict[str, Any]]:
-            with self._estimate_lock:
+            with self._estimate_lock, single_process():
                 return kind.affordable_alternatives(
                     params, self.settings.budget_seconds, self.settings.budget_bytes
                 )

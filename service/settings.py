@@ -24,7 +24,9 @@ class Settings(BaseSettings):
     e.g. ``GFD_DATA_DIR=/srv/gfd`` or ``GFD_WORKERS=4``.
     """
 
-    model_config = SettingsConfigDict(env_prefix="GFD_", extra="ignore", frozen=True)
+    model_config = SettingsConfigDict(
+        env_prefix="GFD_", extra="ignore", frozen=True, allow_inf_nan=False
+    )
 
     data_dir: Path = Field(
         Path("./var"), description="Directory holding the SQLite store; created on start."

@@ -256,3 +256,47 @@ def test_a_request_that_cannot_run_is_refused_before_scheduling(api):
     )
     assert assert_problem(r, 422, "model")["type"].endswith("not-applicable")
     assert api.get("/v1/jobs").json()["total"] == jobs_before
+
+
+def test_head_is_answered_like_get_without_a_body(api):
+    """RFC 9110: HEAD wherever GET is supported (health probes use it); POST-only routes still
+    say which methods they allow."""
+    for path in ("/", "/v1/info", "/v1/jobs", "/openapi.json"):
+        get, head = api.get(path), api.head(path)
+        assert head.status_code == get.status_code == 200, path
+        assert head.content == b"" and head.headers["content-type"] == get.headers["content-type"]
+    assert api.head("/v1/jobs/" + "0" * 32).status_code == 404
+    assert api.head("/v1/series").status_code == 405
+
+
+def test_settings_refuse_non_finite_numbers(monkeypatch):
+    """GFD_BUDGET_SECONDS=inf used to start a server whose /v1/info then broke its own schema
+    (null for a required number); every setting must be a finite number."""
+    import pydantic
+
+    from service.settings import Settings
+
+    for name in ("GFD_BUDGET_SECONDS", "GFD_SYNC_SECONDS", "GFD_CANCEL_GRACE_SECONDS"):
+        for value in ("inf", "-inf", "nan"):
+            monkeypatch.setenv(name, value)
+            with pytest.raises(pydantic.ValidationError, match=name[4:].lower()):
+                Settings()
+        monkeypatch.delenv(name)
+
+
+def test_jobs_are_priced_as_the_one_process_they_run_in(api, monkeypatch):
+    """The pool workers cannot fork, so a job runs in one process; the estimate used to scale
+    its memory by GFD_ENGINE_WORKERS (or the core count) and refused ASYM ν=3 s_max = 7 on
+    machines with ≥ 5 cores (7.0 GiB estimated for one 0.97 GiB process)."""
+    from diagrams import ModelSpec, estimate_cost
+    from diagrams.parallel import single_process
+
+    monkeypatch.setenv("GFD_ENGINE_WORKERS", "8")  # stands in for an 8-core host
+    model = ModelSpec(3, "asym", "identity")
+    with single_process():
+        one = estimate_cost(model, 7).peak_bytes
+    assert one < 2 * 2**30 < estimate_cost(model, 7).peak_bytes
+    body = {"model": model.to_dict(), "s_max": 7}
+    r = api.post("/v1/series", json=body, headers={"Prefer": "respond-async"})
+    assert r.status_code == 202, r.text
+    api.delete(f"/v1/jobs/{r.json()['job_id']}")

@@ -79,6 +79,38 @@ def test_running_job_is_interrupted_and_queued_job_requeued_after_restart(settin
         assert requeued["status"] == "succeeded" and requeued["result"]["s_max"] == 1
 
 
+def test_queued_jobs_that_shared_a_computation_share_it_after_restart(settings, make_app):
+    """Three pages of one expansion join one computation; stopped while queued behind a long
+    job, they are requeued as one computation (each was computed again before), and every job
+    gets its own page."""
+    pages = [
+        {"model": {"nu": 3, "symmetry": "asym", "target": "zero"}, "s": 3, "limit": 1, "offset": k}
+        for k in range(3)
+    ]
+    with TestClient(make_app(settings)) as first:
+        long_id = first.post("/v1/series", json=LONG, headers=ASYNC).json()["job_id"]
+        wait_for(first, long_id, lambda j: j["status"] == "running")
+        answers = [first.post("/v1/diagrams", json=page, headers=ASYNC) for page in pages]
+        assert [a.headers["x-cache"] for a in answers] == ["miss", "joined", "joined"]
+        ids = [a.json()["job_id"] for a in answers]
+    with TestClient(make_app(settings)) as second:
+        jobs = [wait_for(second, job_id, finished) for job_id in ids]
+        assert {j["status"] for j in jobs} == {"succeeded"}
+        assert [j["result"]["offset"] for j in jobs] == [0, 1, 2]
+        stats = second.get("/v1/info").json()["stats"]
+        assert stats["requeued"] == 1 and stats["requeued_joined"] == 2
+        assert stats["computations"] == 1
+
+
+def test_jobs_page_limit_setting_is_the_default_page_size(settings, make_app):
+    with TestClient(make_app(settings.model_copy(update={"jobs_page_limit": 2}))) as client:
+        for s_max in range(3):
+            client.post("/v1/series", json={"model": SYM2, "s_max": s_max}, headers=ASYNC)
+        page = client.get("/v1/jobs").json()
+        assert page["limit"] == 2 and len(page["jobs"]) == 2 and page["total"] == 3
+        assert len(client.get("/v1/jobs", params={"limit": 3}).json()["jobs"]) == 3
+
+
 def test_identical_concurrent_requests_compute_once(settings, make_app):
     settings = settings.model_copy(update={"workers": 2})
     request = {"model": {"nu": 3, "symmetry": "sym", "target": "identity"}, "s_max": 3}

@@ -100,12 +100,17 @@ async def cancel_job(job_id: JobId, request: Request) -> dict[str, Any]:
 )
 async def list_jobs(
     request: Request,
-    limit: Annotated[int, Query(ge=1, le=1000)] = 50,
+    limit: Annotated[
+        int | None,
+        Query(ge=1, le=1000, description="page size (default: the GFD_JOBS_PAGE_LIMIT setting)"),
+    ] = None,
     offset: Annotated[int, Query(ge=0, le=2**31)] = 0,
     status: JobState | None = None,
     kind: Annotated[str | None, Query(max_length=64)] = None,
 ) -> dict[str, Any]:
     manager = _manager(request)
+    if limit is None:
+        limit = request.app.state.settings.jobs_page_limit
     records, total = manager.store.list_jobs(limit, offset, status, kind)
     jobs = [
         {

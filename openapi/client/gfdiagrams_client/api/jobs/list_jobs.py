@@ -13,7 +13,7 @@ from ...types import UNSET, Response, Unset
 
 def _get_kwargs(
     *,
-    limit: int | Unset = 50,
+    limit: int | None | Unset = UNSET,
     offset: int | Unset = 0,
     status: JobState | None | Unset = UNSET,
     kind: None | str | Unset = UNSET,
@@ -21,7 +21,12 @@ def _get_kwargs(
 
     params: dict[str, Any] = {}
 
-    params["limit"] = limit
+    json_limit: int | None | Unset
+    if isinstance(limit, Unset):
+        json_limit = UNSET
+    else:
+        json_limit = limit
+    params["limit"] = json_limit
 
     params["offset"] = offset
 
@@ -86,7 +91,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    limit: int | Unset = 50,
+    limit: int | None | Unset = UNSET,
     offset: int | Unset = 0,
     status: JobState | None | Unset = UNSET,
     kind: None | str | Unset = UNSET,
@@ -94,7 +99,7 @@ def sync_detailed(
     """Recent jobs, newest first
 
     Args:
-        limit (int | Unset):  Default: 50.
+        limit (int | None | Unset): page size (default: the GFD_JOBS_PAGE_LIMIT setting)
         offset (int | Unset):  Default: 0.
         status (JobState | None | Unset):
         kind (None | str | Unset):
@@ -124,7 +129,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    limit: int | Unset = 50,
+    limit: int | None | Unset = UNSET,
     offset: int | Unset = 0,
     status: JobState | None | Unset = UNSET,
     kind: None | str | Unset = UNSET,
@@ -132,7 +137,7 @@ def sync(
     """Recent jobs, newest first
 
     Args:
-        limit (int | Unset):  Default: 50.
+        limit (int | None | Unset): page size (default: the GFD_JOBS_PAGE_LIMIT setting)
         offset (int | Unset):  Default: 0.
         status (JobState | None | Unset):
         kind (None | str | Unset):
@@ -157,7 +162,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    limit: int | Unset = 50,
+    limit: int | None | Unset = UNSET,
     offset: int | Unset = 0,
     status: JobState | None | Unset = UNSET,
     kind: None | str | Unset = UNSET,
@@ -165,7 +170,7 @@ async def asyncio_detailed(
     """Recent jobs, newest first
 
     Args:
-        limit (int | Unset):  Default: 50.
+        limit (int | None | Unset): page size (default: the GFD_JOBS_PAGE_LIMIT setting)
         offset (int | Unset):  Default: 0.
         status (JobState | None | Unset):
         kind (None | str | Unset):
@@ -193,7 +198,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    limit: int | Unset = 50,
+    limit: int | None | Unset = UNSET,
     offset: int | Unset = 0,
     status: JobState | None | Unset = UNSET,
     kind: None | str | Unset = UNSET,
@@ -201,7 +206,7 @@ async def asyncio(
     """Recent jobs, newest first
 
     Args:
-        limit (int | Unset):  Default: 50.
+        limit (int | None | Unset): page size (default: the GFD_JOBS_PAGE_LIMIT setting)
         offset (int | Unset):  Default: 0.
         status (JobState | None | Unset):
         kind (None | str | Unset):
