@@ -36,6 +36,7 @@ openapi: $(STAMP)
 client: openapi
 	rm -rf openapi/client
 	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/openapi-python-client generate --path openapi/openapi.json --output-path openapi/client --meta uv --config openapi/client-config.yaml
+	cp openapi/client-README.md openapi/client/README.md
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/engine.py

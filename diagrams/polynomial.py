@@ -65,8 +65,8 @@ class Poly:
     >>> y0 = Poly({(2, 1, 2): Fraction(1, 2), (1, 1, 1): -1})
     >>> y0.evaluate(2, 1, 1)
     Fraction(0, 1)
-    >>> y0.to_json()[0]
-    {'coeff': '1/2', 'p': 2, 'H': 1, 'sigma2': 2}
+    >>> y0.to_json()[0]  # sorted by σ-power, then descending p, H powers
+    {'coeff': '-1', 'p': 1, 'H': 1, 'sigma2': 1}
     """
 
     __slots__ = ("_terms", "_hash")
@@ -199,7 +199,7 @@ class Poly:
         )
 
     def latex(self) -> str:
-        """LaTeX with σ² written as ``\\sigma^{2l}``: exactly what
+        r"""LaTeX with σ² written as ``\sigma^{2l}``: exactly what
         ``sympy.latex(Σ c·p^q·H^n·σ^{2l}, order="lex")`` prints (tests compare the two), written
         directly — sympy took 0.3 ms per term, which dominated large responses.
 

@@ -194,7 +194,7 @@ def expectation(diagram: Diagram, model: ModelSpec) -> Poly:
     >>> from diagrams.graph import atom_d
     >>> sym2 = ModelSpec(2, "sym", "identity")
     >>> expectation(atom_d(sym2), sym2).to_text()
-    '(1)*p*H*s2^2 + (1)*p^2*H*s2^2 + (1)*p*H^2*s2^2'
+    '(1)*p^2*H*s2^2 + (1)*p*H^2*s2^2 + (1)*p*H*s2^2'
 
     Notes
     -----

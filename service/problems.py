@@ -35,6 +35,23 @@ class ProblemItem(BaseModel):
     type: str = "value_error"
 
 
+class RefusedEstimate(BaseModel):
+    """The cost estimate a budget refusal was based on."""
+
+    seconds: float | None = Field(description="estimated wall time; null beyond floating point")
+    peak_bytes: int | None = None
+    classes: int | None = None
+
+
+class Alternative(BaseModel):
+    """A nearby request within the budget: the fields to change (as further members, e.g.
+    ``s_max``, ``s_r_max``, ``mode``) and its estimated time."""
+
+    model_config = ConfigDict(extra="allow")
+
+    seconds: float = Field(description="estimated wall time of the changed request")
+
+
 class Problem(BaseModel):
     """An RFC 9457 problem details object (media type ``application/problem+json``)."""
 
@@ -49,7 +66,12 @@ class Problem(BaseModel):
         None, description="Dotted path of the offending request field (null for server faults)"
     )
     errors: list[ProblemItem] = Field(default_factory=list)
-    alternatives: list[dict[str, Any]] | None = Field(
+    estimate: RefusedEstimate | None = Field(
+        None, description="budget refusals: the estimate that was refused"
+    )
+    budget_seconds: float | None = Field(None, description="budget refusals: the time budget")
+    budget_bytes: int | None = Field(None, description="memory refusals: the memory budget")
+    alternatives: list[Alternative] | None = Field(
         None,
         description="budget refusals: nearby requests whose estimates fit the budget, each the "
         "changed fields plus `seconds` (e.g. a lower s_max, or a level bound s_r_max)",

@@ -2,6 +2,7 @@
 
 from .alpha_estimate import AlphaEstimate
 from .alphas import Alphas
+from .alternative import Alternative
 from .array_backend import ArrayBackend
 from .backend_choice import BackendChoice
 from .check import Check
@@ -53,9 +54,9 @@ from .polygon_out_facets_item import PolygonOutFacetsItem
 from .preset import Preset
 from .preset_size import PresetSize
 from .problem import Problem
-from .problem_alternatives_type_0_item import ProblemAlternativesType0Item
 from .problem_item import ProblemItem
 from .recurrence_out import RecurrenceOut
+from .refused_estimate import RefusedEstimate
 from .regime_params_in import RegimeParamsIn
 from .regime_response import RegimeResponse
 from .regime_response_params_type_0 import RegimeResponseParamsType0
@@ -93,6 +94,7 @@ from .workers import Workers
 __all__ = (
     "AlphaEstimate",
     "Alphas",
+    "Alternative",
     "ArrayBackend",
     "BackendChoice",
     "Check",
@@ -144,9 +146,9 @@ __all__ = (
     "Preset",
     "PresetSize",
     "Problem",
-    "ProblemAlternativesType0Item",
     "ProblemItem",
     "RecurrenceOut",
+    "RefusedEstimate",
     "RegimeParamsIn",
     "RegimeResponse",
     "RegimeResponseParamsType0",

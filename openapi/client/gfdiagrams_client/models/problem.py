@@ -9,8 +9,9 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.problem_alternatives_type_0_item import ProblemAlternativesType0Item
+    from ..models.alternative import Alternative
     from ..models.problem_item import ProblemItem
+    from ..models.refused_estimate import RefusedEstimate
 
 
 T = TypeVar("T", bound="Problem")
@@ -28,8 +29,11 @@ class Problem:
         instance (None | str | Unset): Path of the request that failed
         field (None | str | Unset): Dotted path of the offending request field (null for server faults)
         errors (list[ProblemItem] | Unset):
-        alternatives (list[ProblemAlternativesType0Item] | None | Unset): budget refusals: nearby requests whose
-            estimates fit the budget, each the changed fields plus `seconds` (e.g. a lower s_max, or a level bound s_r_max)
+        estimate (None | RefusedEstimate | Unset): budget refusals: the estimate that was refused
+        budget_seconds (float | None | Unset): budget refusals: the time budget
+        budget_bytes (int | None | Unset): memory refusals: the memory budget
+        alternatives (list[Alternative] | None | Unset): budget refusals: nearby requests whose estimates fit the
+            budget, each the changed fields plus `seconds` (e.g. a lower s_max, or a level bound s_r_max)
     """
 
     type_: str
@@ -39,10 +43,15 @@ class Problem:
     instance: None | str | Unset = UNSET
     field: None | str | Unset = UNSET
     errors: list[ProblemItem] | Unset = UNSET
-    alternatives: list[ProblemAlternativesType0Item] | None | Unset = UNSET
+    estimate: None | RefusedEstimate | Unset = UNSET
+    budget_seconds: float | None | Unset = UNSET
+    budget_bytes: int | None | Unset = UNSET
+    alternatives: list[Alternative] | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.refused_estimate import RefusedEstimate  # noqa: PLC0415
+
         type_ = self.type_
 
         title = self.title
@@ -69,6 +78,26 @@ class Problem:
             for errors_item_data in self.errors:
                 errors_item = errors_item_data.to_dict()
                 errors.append(errors_item)
+
+        estimate: dict[str, Any] | None | Unset
+        if isinstance(self.estimate, Unset):
+            estimate = UNSET
+        elif isinstance(self.estimate, RefusedEstimate):
+            estimate = self.estimate.to_dict()
+        else:
+            estimate = self.estimate
+
+        budget_seconds: float | None | Unset
+        if isinstance(self.budget_seconds, Unset):
+            budget_seconds = UNSET
+        else:
+            budget_seconds = self.budget_seconds
+
+        budget_bytes: int | None | Unset
+        if isinstance(self.budget_bytes, Unset):
+            budget_bytes = UNSET
+        else:
+            budget_bytes = self.budget_bytes
 
         alternatives: list[dict[str, Any]] | None | Unset
         if isinstance(self.alternatives, Unset):
@@ -98,6 +127,12 @@ class Problem:
             field_dict["field"] = field
         if errors is not UNSET:
             field_dict["errors"] = errors
+        if estimate is not UNSET:
+            field_dict["estimate"] = estimate
+        if budget_seconds is not UNSET:
+            field_dict["budget_seconds"] = budget_seconds
+        if budget_bytes is not UNSET:
+            field_dict["budget_bytes"] = budget_bytes
         if alternatives is not UNSET:
             field_dict["alternatives"] = alternatives
 
@@ -105,8 +140,9 @@ class Problem:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.problem_alternatives_type_0_item import ProblemAlternativesType0Item  # noqa: PLC0415
+        from ..models.alternative import Alternative  # noqa: PLC0415
         from ..models.problem_item import ProblemItem  # noqa: PLC0415
+        from ..models.refused_estimate import RefusedEstimate  # noqa: PLC0415
 
         d = dict(src_dict)
         type_ = d.pop("type")
@@ -144,7 +180,42 @@ class Problem:
 
                 errors.append(errors_item)
 
-        def _parse_alternatives(data: object) -> list[ProblemAlternativesType0Item] | None | Unset:
+        def _parse_estimate(data: object) -> None | RefusedEstimate | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                estimate_type_0 = RefusedEstimate.from_dict(data)
+
+                return estimate_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | RefusedEstimate | Unset, data)
+
+        estimate = _parse_estimate(d.pop("estimate", UNSET))
+
+        def _parse_budget_seconds(data: object) -> float | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(float | None | Unset, data)
+
+        budget_seconds = _parse_budget_seconds(d.pop("budget_seconds", UNSET))
+
+        def _parse_budget_bytes(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        budget_bytes = _parse_budget_bytes(d.pop("budget_bytes", UNSET))
+
+        def _parse_alternatives(data: object) -> list[Alternative] | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -155,14 +226,14 @@ class Problem:
                 alternatives_type_0 = []
                 _alternatives_type_0 = data
                 for alternatives_type_0_item_data in _alternatives_type_0:
-                    alternatives_type_0_item = ProblemAlternativesType0Item.from_dict(alternatives_type_0_item_data)
+                    alternatives_type_0_item = Alternative.from_dict(alternatives_type_0_item_data)
 
                     alternatives_type_0.append(alternatives_type_0_item)
 
                 return alternatives_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[ProblemAlternativesType0Item] | None | Unset, data)
+            return cast(list[Alternative] | None | Unset, data)
 
         alternatives = _parse_alternatives(d.pop("alternatives", UNSET))
 
@@ -174,6 +245,9 @@ class Problem:
             instance=instance,
             field=field,
             errors=errors,
+            estimate=estimate,
+            budget_seconds=budget_seconds,
+            budget_bytes=budget_bytes,
             alternatives=alternatives,
         )
 
