@@ -188,6 +188,41 @@ def estimate_cost(
     )
 
 
+def within_budget(
+    estimate: Any, budget_seconds: float, budget_bytes: int | None = None
+) -> float | None:
+    """The estimate's seconds if it fits the budget (time, and memory when given), else None."""
+    over_bytes = budget_bytes is not None and (estimate.peak_bytes or 0) > budget_bytes
+    return estimate.seconds if estimate.seconds <= budget_seconds and not over_bytes else None
+
+
+def largest_within(price: Callable[[int], float | None], high: int) -> tuple[int, float] | None:
+    """The largest ``v ≤ high`` with ``price(v)`` not None, and that price, by bisection:
+    ``price`` is monotone (estimates grow with ``v``); a value it rejects (``ValueError`` — a
+    :class:`SpecError` — or ``OverflowError``) counts as below the field's range."""
+
+    def over(value: int) -> bool:
+        try:
+            return price(value) is None
+        except (ValueError, OverflowError):
+            return False
+
+    low, top = -1, high + 1  # low fits or is rejected (or −1), top is over the budget
+    while top - low > 1:
+        mid = (low + top) // 2
+        if over(mid):
+            top = mid
+        else:
+            low = mid
+    if low < 0:
+        return None
+    try:
+        seconds = price(low)
+    except (ValueError, OverflowError):
+        return None
+    return None if seconds is None else (low, seconds)
+
+
 def affordable_alternatives(
     model: ModelSpec,
     s_max: int,
@@ -221,22 +256,12 @@ def affordable_alternatives(
 
     def fits(order: int, **changes: Any) -> float | None:
         params = {"mode": mode, "s_r_max": s_r_max, "s_d_max": s_d_max, **changes}
-        est = estimate_cost(model, order, **params)
-        within = est.seconds <= budget_seconds
-        if budget_bytes is not None:
-            within = within and est.peak_bytes <= budget_bytes
-        return est.seconds if within else None
+        return within_budget(estimate_cost(model, order, **params), budget_seconds, budget_bytes)
 
     found: list[dict[str, Any]] = []
-    low, high = -1, s_max + 1  # fits(low) (or low = −1), not fits(high); estimates grow with s
-    while high - low > 1:
-        mid = (low + high) // 2
-        if fits(mid) is None:
-            high = mid
-        else:
-            low = mid
-    if low >= 0:
-        found.append({"s_max": low, "seconds": fits(low)})
+    largest = largest_within(fits, s_max)
+    if largest is not None:
+        found.append({"s_max": largest[0], "seconds": largest[1]})
     if mode == "leading" and not model.sym and model.target == "identity":
         from diagrams.leading import normalised_bounds
 

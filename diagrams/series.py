@@ -15,6 +15,7 @@ from diagrams.errors import SpecError
 from diagrams.expansion import expansion_cache, s_d_of
 from diagrams.model import ModelSpec
 from diagrams.polynomial import Poly
+from diagrams.progress import scaled
 from diagrams.wick import evaluator
 
 Mode = Literal["exact", "leading", "extreme"]
@@ -137,18 +138,10 @@ def exact_coefficient(
         from diagrams.sequential import sequential_series
 
         return sequential_series(model, s, progress)[s]
-    merging = wick = None
-    if progress is not None:  # one monotone scale: the merges, then the expectations
-
-        def merging(fraction: float, message: str) -> None:
-            progress(0.5 * min(max(fraction, 0.0), 1.0), message)
-
-        def wick(fraction: float, message: str) -> None:
-            progress(0.5 + 0.5 * min(max(fraction, 0.0), 1.0), message)
-
-    level = expansion_cache(model).level(s, merging)
+    # one monotone scale: the merges, then the expectations
+    level = expansion_cache(model).level(s, scaled(progress, 0.0, 0.5))
     forms = list(level)
-    values = evaluator(model).evaluate_many(forms, wick)
+    values = evaluator(model).evaluate_many(forms, scaled(progress, 0.5, 1.0))
     sums: dict[tuple[int, int, int], int] = {}
     for form, pq in zip(forms, values):
         if not pq:

@@ -92,15 +92,18 @@ def job_url(job_id: str) -> str:
     return f"/v1/jobs/{job_id}"
 
 
+CACHE_HEADER = {"store": "hit", "computed": "miss", "joined": "joined"}
+"""``X-Cache`` for each :attr:`Submission.source`."""
+
+
 def accepted(job_id: str, status: str, preference_applied: bool, sub: Submission) -> JSONResponse:
     """202 for a job (new or joined), with the same ``X-Request-Hash`` / ``X-Cache`` headers a
     200 carries."""
-    cache = {"store": "hit", "computed": "miss", "joined": "joined"}[sub.source]
     headers = {
         "Location": job_url(job_id),
         "Retry-After": "1",
         "X-Request-Hash": sub.request_hash,
-        "X-Cache": cache,
+        "X-Cache": CACHE_HEADER[sub.source],
     }
     if preference_applied:
         headers["Preference-Applied"] = "respond-async"
@@ -142,7 +145,7 @@ async def compute(
     sub = await manager.submit(kind, params, view, want_job=want_async, use_store=use_store)
     if sub.job_id is None:
         return result_response(kind, manager, sub, view, "hit")
-    cache = {"store": "hit", "computed": "miss", "joined": "joined"}[sub.source]
+    cache = CACHE_HEADER[sub.source]
     if want_async or (sub.estimate is not None and sub.estimate.seconds > settings.sync_seconds):
         record = manager.get_job(sub.job_id)
         return accepted(sub.job_id, record.status if record else "queued", want_async, sub)

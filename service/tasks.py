@@ -119,29 +119,14 @@ class TaskKind:
         value = params.get(self.cost_field)
         if not isinstance(value, int) or isinstance(value, bool):
             return []
+        from diagrams.cost import largest_within, within_budget
 
-        def fits(candidate: int) -> float | None:
-            """The estimate's seconds if it fits, None if not; raises if rejected."""
-            est = self.estimate_cost({**params, self.cost_field: candidate})
-            over_bytes = budget_bytes is not None and (est.peak_bytes or 0) > budget_bytes
-            return est.seconds if est.seconds <= budget_seconds and not over_bytes else None
+        def price(candidate: int) -> float | None:
+            estimate = self.estimate_cost({**params, self.cost_field: candidate})
+            return within_budget(estimate, budget_seconds, budget_bytes)
 
-        low, high = -1, value + 1  # low: fits or is rejected (or −1); high: over the budget
-        while high - low > 1:
-            mid = (low + high) // 2
-            try:
-                over = fits(mid) is None
-            except (ValueError, OverflowError):  # SpecError is a ValueError
-                over = False
-            if over:
-                high = mid
-            else:
-                low = mid
-        try:
-            seconds = fits(low) if low >= 0 else None
-        except (ValueError, OverflowError):
-            seconds = None
-        return [] if seconds is None else [{self.cost_field: low, "seconds": seconds}]
+        largest = largest_within(price, value)
+        return [] if largest is None else [{self.cost_field: largest[0], "seconds": largest[1]}]
 
     def request_hash(self, params: dict[str, Any]) -> str:
         """Content address of a computation: SHA-256 of the canonical JSON of its inputs."""

@@ -68,6 +68,7 @@ from diagrams.flow.presets import SIZES, preset_request
 from diagrams.flow.problem import FlowProblem, init_weights
 from diagrams.flow.taylor import estimate_series
 from diagrams.model import ModelSpec
+from diagrams.progress import scaled
 
 if TYPE_CHECKING:  # the engine stays optional for a simulation-only machine
     from diagrams.cost import CostEstimate
@@ -464,14 +465,23 @@ def _valid_mask(t: np.ndarray, t_range: Any) -> np.ndarray:
 
 
 # ------------------------------------------------------------------------------ cost, memory
+def _bytes_per_seed(spec: ValidationSpec, kernel: str) -> int:
+    """One start's share of a trajectory run: the kernel's temporaries plus the integrator's
+    copies of the weights."""
+    itemsize = 8 if spec.dtype == "float64" else 4
+    pb = spec.problem
+    return kernel_bytes(kernel, spec.model, pb.p, pb.H, 1, itemsize) + 12 * pb.n_params * itemsize
+
+
+def _batch_limit(backend: str) -> int:
+    """Memory one batch of starts may use: the backend's limit, less the process on the host."""
+    return MEMORY_LIMIT[backend] - (BASE_BYTES if backend == "numpy" else 0)
+
+
 def _group_size(spec: ValidationSpec, backend: str, kernel: str) -> int:
     """Seeds per batch such that the kernel's temporaries fit in the backend's memory."""
-    itemsize = 8 if spec.dtype == "float64" else 4
-    p, H, model = spec.problem.p, spec.problem.H, spec.model
-    per_seed = kernel_bytes(kernel, model, p, H, 1, itemsize) + 12 * spec.problem.n_params * (
-        itemsize
-    )
-    limit = MEMORY_LIMIT[backend] - (BASE_BYTES if backend == "numpy" else 0)
+    per_seed = _bytes_per_seed(spec, kernel)
+    limit = _batch_limit(backend)
     if per_seed > limit:
         raise SpecError(
             "params.H",
@@ -500,7 +510,7 @@ def _taylor_batch(spec: ValidationSpec, backend: str) -> int:
     """Starts per Taylor-mode batch: the requested ``batch_size``, lowered so that a batch fits
     the backend's memory limit."""
     per_start = _taylor_bytes_per_start(spec)
-    limit = MEMORY_LIMIT[backend] - (BASE_BYTES if backend == "numpy" else 0)
+    limit = _batch_limit(backend)
     if per_start > limit:
         raise SpecError(
             "params.H",
@@ -550,11 +560,8 @@ def estimate_validation(request: Mapping[str, Any]) -> CostEstimate:
     groups = math.ceil(spec.seeds / group)
     sim = evals * (flops / FLOP_RATE[backend] + groups * EVAL_OVERHEAD_S[backend])
     _, series_seconds = choose_series_order(spec.model, spec.series_order)
-    itemsize = 8 if spec.dtype == "float64" else 4
-    per_seed = kernel_bytes(kernel, spec.model, pb.p, pb.H, 1, itemsize) + 12 * pb.n_params * (
-        itemsize
-    )
-    return CostEstimate(sim + series_seconds, BASE_BYTES + on_host * group * per_seed, 0, 0)
+    peak = BASE_BYTES + on_host * group * _bytes_per_seed(spec, kernel)
+    return CostEstimate(sim + series_seconds, peak, 0, 0)
 
 
 def estimate_validation_cost(request: Mapping[str, Any]) -> float:
@@ -580,12 +587,6 @@ def _check_float_range(problem: FlowProblem, dtype: str) -> None:
             f"run can represent with its derivatives (≤ 1e{limit:.0f}); choose sizes closer "
             "to the balanced scaling",
         )
-
-
-def _scaled(progress: Progress, lo: float, hi: float) -> Progress:
-    if progress is None:
-        return None
-    return lambda frac, msg: progress(lo + (hi - lo) * min(max(frac, 0.0), 1.0), msg)
 
 
 def _simulate(
@@ -619,7 +620,7 @@ def _simulate(
             stepper,
             state,
             t_out,
-            progress=_scaled(progress, lo, hi),
+            progress=scaled(progress, lo, hi),
             max_steps=100 * spec.n_steps + 10_000,
         )
         losses.append(traj.loss)
@@ -757,8 +758,8 @@ def attach_theory(result: dict[str, Any], progress: Progress = None) -> dict[str
 def _run_trajectory(spec: ValidationSpec, progress: Progress) -> dict[str, Any]:
     # theory first (the engine's series is bounded by its own cost estimate), then simulate
     order, _ = choose_series_order(spec.model, spec.series_order)
-    series_values(spec.problem, order, _scaled(progress, 0.0, 0.05))  # cached by the engine
-    result = simulate(spec.echo(), _scaled(progress, 0.05, 0.95))
+    series_values(spec.problem, order, scaled(progress, 0.0, 0.05))  # cached by the engine
+    result = simulate(spec.echo(), scaled(progress, 0.05, 0.95))
     result = attach_theory(result)
     if progress is not None:
         progress(1.0, "done")
@@ -772,10 +773,10 @@ def _run_taylor(spec: ValidationSpec, progress: Progress) -> dict[str, Any]:
     start = time.perf_counter()
     batch = _taylor_batch(spec, be.name)
     est = estimate_series(
-        pb, spec.s_max, seeds, be.xp, spec.dtype, batch, _scaled(progress, 0.0, 0.7)
+        pb, spec.s_max, seeds, be.xp, spec.dtype, batch, scaled(progress, 0.0, 0.7)
     )
     wall = time.perf_counter() - start
-    exact = series_values(pb, spec.s_max, _scaled(progress, 0.7, 1.0))
+    exact = series_values(pb, spec.s_max, scaled(progress, 0.7, 1.0))
     with np.errstate(divide="ignore", invalid="ignore"):
         z = (est.mean - exact) / est.stderr
     z_json = _json_list(z)
